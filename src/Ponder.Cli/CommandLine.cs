@@ -1,0 +1,55 @@
+using Ponder.Gguf;
+
+namespace Ponder.Cli;
+
+/// <summary>Dispatches `ponder COMMAND …` to the stage that runs it. Each command's errors end as one line
+/// on stderr and a non-zero exit code, never a stack trace.</summary>
+public static class CommandLine
+{
+    const string Usage = """
+        usage: ponder COMMAND [ARGS]
+
+          inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
+
+        """;
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.Write(Usage);
+            return Task.FromResult(args.Length == 0 ? 2 : 0);
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "inspect" => Task.FromResult(Inspect(args[1..])),
+                _ => Task.FromResult(Fail($"unknown command '{args[0]}'.\n{Usage}")),
+            };
+        }
+        catch (GgufFormatException e)
+        {
+            return Task.FromResult(Fail($"invalid GGUF file: {e.Message}"));
+        }
+    }
+
+    static int Inspect(string[] args)
+    {
+        if (args.Length != 1) return Fail("usage: ponder inspect FILE");
+        using var file = GgufFile.Open(args[0]);
+        Console.Out.Write(GgufInspector.Describe(file));
+        if (file.Metadata.TryGet("general.architecture", out var arch) && arch.Value is LlamaHeader.Architecture)
+        {
+            var h = LlamaHeader.Read(file);
+            Console.Out.WriteLine($"\nllama: {h.BlockCount} blocks, {h.EmbeddingLength}-dim embeddings, {h.HeadCount} heads / {h.HeadCountKv} KV heads (head size {h.HeadDim}), feed-forward {h.FeedForwardLength}, {h.VocabSize} tokens, context {h.ContextLength}, {(h.TiedOutput ? "tied" : "separate")} output");
+        }
+        return 0;
+    }
+
+    static int Fail(string message)
+    {
+        Console.Error.WriteLine($"ponder: {message}");
+        return 1;
+    }
+}
