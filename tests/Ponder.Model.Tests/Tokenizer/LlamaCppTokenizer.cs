@@ -38,6 +38,17 @@ public sealed unsafe class LlamaCppTokenizer : IDisposable
     public int[] Encode(string text, bool addSpecial, bool parseSpecial) =>
         weights.NativeHandle.Tokenize(text, addSpecial, parseSpecial, Encoding.UTF8).Select(t => (int)t).ToArray();
 
+    public int Count => weights.NativeHandle.Vocab.Count;
+
+    /// <summary>llama_token_to_piece's bytes for one token.</summary>
+    public byte[] Piece(int id, bool renderSpecial)
+    {
+        var buffer = new byte[256];
+        var n = (int)weights.NativeHandle.TokenToSpan(id, buffer, 0, renderSpecial);
+        if (n > buffer.Length) throw new InvalidOperationException($"Token {id} is {n} bytes; the buffer holds {buffer.Length}.");
+        return buffer[..n];
+    }
+
     /// <summary>llama_detokenize's bytes.</summary>
     public byte[] Decode(int[] ids, bool removeSpecial, bool renderSpecial)
     {

@@ -16,6 +16,21 @@ public static class TokenizerCorpus
         "<think></think>", " <|user|> spaced <|end|> ", "<|assistant|><think>\nstep 1\n</think>\n\n**4**<|end|>",
     ];
 
+    // Fragments random strings are made of: the corpus's hazards in short, so they meet in every order.
+    static readonly string[] Fragments =
+    [
+        "a", "b", "e", "s", "the", "The", "ing", " ", "  ", "\n", "\t", "é", "ü", "中", "я", "🙂", "0", "1", "00", "+", "=", "×",
+        "−", "▁", "<", ">", "|", "<s>", "</s>", "<unk>", "<|user|>", "<|end|>", "<think>", "</think>", "<0x0A>",
+    ];
+
+    /// <summary>Seeded random concatenations of hazardous fragments.</summary>
+    public static IEnumerable<string> Random(int count, int seed = 7)
+    {
+        var random = new System.Random(seed);
+        for (var i = 0; i < count; i++)
+            yield return string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => Fragments[random.Next(Fragments.Length)]));
+    }
+
     /// <summary>The strings decoding must give back: no text that spells a special piece (it may merge into a control
     /// token, hidden on decode) and no literal ▁ (SentencePiece decodes it as a space, as llama.cpp does).</summary>
     public static IEnumerable<string> RoundTrippable => Strings.Where(s => !s.Contains('<') && !s.Contains('▁'));

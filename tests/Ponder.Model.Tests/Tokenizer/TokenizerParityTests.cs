@@ -59,6 +59,35 @@ public sealed class TokenizerParityTests
 
     [Theory]
     [MemberData(nameof(Vocabularies))]
+    public void Encodes_random_mixes_of_hazards_to_the_same_ids_as_llama_cpp(string vocabulary)
+    {
+        var (ponder, llamaCpp) = Load(vocabulary);
+        var mismatches = new List<string>();
+        foreach (var text in TokenizerCorpus.Random(300))
+        foreach (var (addSpecial, parseSpecial) in new[] { (true, true), (false, false) })
+        {
+            var expected = llamaCpp.Encode(text, addSpecial, parseSpecial);
+            var actual = ponder.Encode(text, addSpecial, parseSpecial);
+            if (!expected.SequenceEqual(actual))
+                mismatches.Add($"'{Show(text)}' add={addSpecial} parse={parseSpecial}: llama.cpp [{string.Join(",", expected)}] ponder [{string.Join(",", actual)}]");
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
+    public void Gives_every_token_the_same_piece_as_llama_cpp(string vocabulary)
+    {
+        var (ponder, llamaCpp) = Load(vocabulary);
+        Assert.Equal(llamaCpp.Count, ponder.Vocabulary.Count);
+        for (var id = 0; id < ponder.Vocabulary.Count; id++)
+        foreach (var renderSpecial in new[] { true, false })
+            Assert.True(llamaCpp.Piece(id, renderSpecial).AsSpan().SequenceEqual(ponder.Piece(id, renderSpecial)),
+                $"token {id} '{ponder.Vocabulary.Tokens[id]}' (render={renderSpecial}) decodes differently");
+    }
+
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
     public void Decodes_to_the_same_bytes_as_llama_cpp_detokenize(string vocabulary)
     {
         var (ponder, llamaCpp) = Load(vocabulary);
