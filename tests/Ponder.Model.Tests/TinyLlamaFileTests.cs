@@ -24,6 +24,8 @@ public sealed class TinyLlamaFileTests
             using var weights = LLamaWeights.LoadFromFile(new ModelParams(path) { GpuLayerCount = 0 });
             Assert.Equal(TinyLlamaFile.Blocks, weights.NativeHandle.LayerCount);
             Assert.Equal(llamaCpp.Count, weights.NativeHandle.Vocab.Count);
+            var end = PonderVocabulary.Build().Id(PonderChatFormat.End);
+            Assert.Equal(end, (int?)weights.NativeHandle.Vocab.EOT);
 
             // One forward pass over a prompt: the tensors are all there and the right shapes.
             var prompt = llamaCpp.Encode(PonderChatFormat.Prompt("2+2?"), addSpecial: true, parseSpecial: true);

@@ -31,7 +31,8 @@ public static class PonderVocabulary
         "▁how", "▁many", "▁what", "▁What", "ing", "ed", "es", "er", "00",
     ];
 
-    /// <summary>Jinja chat template (GGUF <c>tokenizer.chat_template</c>) rendering <see cref="PonderChatFormat"/>.</summary>
+    /// <summary>Jinja chat template (GGUF <c>tokenizer.chat_template</c>) rendering <see cref="PonderChatFormat"/>.
+    /// It starts with bos_token as Llama-2's does; llama.cpp strips that before tokenizing with add_special, so BOS appears once.</summary>
     public const string ChatTemplate =
         "{{ bos_token }}{% for message in messages %}" +
         "{% if message['role'] == 'user' %}<|user|>{{ message['content'] }}<|end|>" +
@@ -64,10 +65,13 @@ public static class PonderVocabulary
             addBos: true, addEos: false, addSpacePrefix: true);
     }
 
-    /// <summary>Writes the vocabulary's <c>tokenizer.ggml.*</c> keys and the chat template.</summary>
+    /// <summary>Writes the vocabulary's <c>tokenizer.ggml.*</c> keys, &lt;|end|&gt; as end-of-turn (so llama.cpp stops
+    /// generating there) and the chat template.</summary>
     public static void WriteTo(GgufMetadata metadata)
     {
-        Build().WriteTo(metadata);
+        var vocabulary = Build();
+        vocabulary.WriteTo(metadata);
+        metadata.Set("tokenizer.ggml.eot_token_id", GgufValue.UInt32((uint)vocabulary.Id(PonderChatFormat.End)));
         metadata.Set("tokenizer.chat_template", GgufValue.String(ChatTemplate));
     }
 }

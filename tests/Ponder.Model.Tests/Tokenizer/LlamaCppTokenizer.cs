@@ -64,6 +64,7 @@ public sealed unsafe class LlamaCppTokenizer : IDisposable
 
     /// <summary>The path of the libllama LLamaSharp picked (it chooses among CPU variants at run time).</summary>
     static string LoadedLibllama() =>
+        !OperatingSystem.IsLinux() ? throw new PlatformNotSupportedException("Finding the loaded libllama reads /proc/self/maps, which only Linux has.") :
         File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(f => f.Length >= 6 && Path.GetFileName(f[5]) == "libllama.so").Select(f => f[5]).FirstOrDefault()
         ?? throw new DllNotFoundException("libllama.so is not mapped into this process; LLamaSharp should have loaded it.");
