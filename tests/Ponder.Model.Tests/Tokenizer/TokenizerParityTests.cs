@@ -34,6 +34,7 @@ public sealed class TokenizerParityTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"ponder-tiny-{Environment.ProcessId}.gguf");
         TinyLlamaFile.SavePonder(path);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     });
 
