@@ -9,8 +9,10 @@ namespace Ponder.Model.Llama;
 public sealed class LlamaBlock : nn.Module
 {
     readonly LlamaConfig c;
-    public RmsNorm attn_norm, ffn_norm;
+    // Declared in llama.cpp's tensor order, which RegisterComponents keeps.
+    public RmsNorm attn_norm;
     public Linear attn_q, attn_k, attn_v, attn_output;
+    public RmsNorm ffn_norm;
     public Linear ffn_gate, ffn_up, ffn_down;
 
     public LlamaBlock(LlamaConfig config) : base(nameof(LlamaBlock))
