@@ -1,0 +1,46 @@
+using static TorchSharp.torch;
+
+namespace Ponder.Model.Llama;
+
+public sealed partial class LlamaModel
+{
+    /// <summary>Continues every prompt by up to <paramref name="maxNewTokens"/> tokens, all in one batch with a KV
+    /// cache: prompts are left-padded to a common length (padding is masked and positions count from each prompt's
+    /// first token), then each step decodes one token per sequence. A sequence stops after emitting
+    /// <paramref name="stopToken"/> (which is included). Returns the new tokens of each prompt.</summary>
+    public int[][] Generate(IReadOnlyList<int[]> prompts, int maxNewTokens, LlamaSampler sampler, int? stopToken = null)
+    {
+        if (prompts.Count == 0) return [];
+        if (prompts.Any(p => p.Length == 0)) throw new ArgumentException("every prompt needs at least one token (e.g. BOS).", nameof(prompts));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var b = prompts.Count;
+        var width = prompts.Max(p => p.Length);
+        var padding = prompts.Select(p => width - p.Length).ToArray();
+        var capacity = Math.Min(width + maxNewTokens, Config.ContextLength);
+        using var cache = NewCache(b, capacity);
+
+        var padded = new long[b * width];
+        for (var i = 0; i < b; i++)
+            for (var j = 0; j < prompts[i].Length; j++) padded[i * width + padding[i] + j] = prompts[i][j];
+        var input = tensor(padded).view(b, width); // (B, T)
+
+        var results = Enumerable.Range(0, b).Select(_ => new List<int>()).ToArray();
+        var done = new bool[b];
+        for (var step = 0; step < maxNewTokens && cache.Length < capacity && !done.All(d => d); step++)
+        {
+            using var stepScope = NewDisposeScope();
+            var logits = Forward(input, cache.Length, cache, padding); // (B, T, V)
+            var next = sampler.Sample(logits.select(1, -1));           // (B)
+            var ids = next.data<long>().ToArray();
+            for (var i = 0; i < b; i++)
+            {
+                if (done[i]) continue;
+                results[i].Add((int)ids[i]);
+                done[i] = ids[i] == stopToken;
+            }
+            input = next.view(b, 1).MoveToOuterDisposeScope();
+        }
+        return results.Select(r => r.ToArray()).ToArray();
+    }
+}
