@@ -32,8 +32,8 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
         var tensorCount = Need(8, "the tensor count").UInt64();
         var kvCount = Need(8, "the metadata count").UInt64();
         // Each key/value needs at least 8 (key length) + 4 (type) + 1 bytes; each tensor info 8 + 4 + 8 + 4 + 8.
-        CheckCount(kvCount, 13, "metadata key/value count");
-        CheckCount(tensorCount, 32, "tensor count");
+        CheckCount(kvCount, 13, "metadata key/value count", 16);
+        CheckCount(tensorCount, 32, "tensor count", 8);
 
         var metadata = new GgufMetadata();
         for (ulong i = 0; i < kvCount; i++)
@@ -74,7 +74,7 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
             var rawType = Need(4, $"the type of tensor '{name}'").UInt32();
             var type = (GgmlType)rawType;
             if (!GgmlTypeInfo.IsKnown(type))
-                throw Error(typeAt, $"tensor '{name}' has unknown ggml type {rawType}.");
+                throw Error(typeAt, $"tensor '{name}' has unknown ggml type {rawType}; expected a type code from ggml.h such as 0 (F32), 1 (F16) or 8 (Q8_0).");
             var block = GgmlTypeInfo.BlockSize(type);
             if (shape[0] % block != 0)
                 throw Error(dimsAt, $"tensor '{name}' of type {type} has a first dimension of {shape[0]}, which is not a multiple of its block size {block}.");
@@ -172,6 +172,8 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
         var len = Need(8, $"the length of {what}").UInt64();
         if (len > (ulong)(length - position))
             throw Error(at, $"the length of {what} is {len} bytes, which runs past the end of the file ({length - position} bytes left).");
+        if (len > int.MaxValue) // only reachable in files over 2 GiB; the span below cannot be longer
+            throw Error(at, $"the length of {what} is {len} bytes; expected at most {int.MaxValue}.");
         var span = new ReadOnlySpan<byte>(data + position, (int)len);
         try
         {
@@ -185,10 +187,11 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
         }
     }
 
-    void CheckCount(ulong count, int minBytesEach, string what)
+    /// <summary>Rejects a count that the bytes after the header could not hold; <paramref name="at"/> is the count's own offset.</summary>
+    void CheckCount(ulong count, int minBytesEach, string what, long at)
     {
         if (count > (ulong)(length - position) / (ulong)minBytesEach)
-            throw Error(position, $"{what} {count} is absurd: the {length - position} bytes left cannot hold that many.");
+            throw Error(at, $"{what} {count} is absurd, or the file is truncated: the {length - position} bytes after the header cannot hold that many.");
     }
 
     GgufHeaderReader Need(int bytes, string what)
