@@ -56,4 +56,22 @@ public class AlignmentTests
         Assert.Contains($"'{GgufFile.AlignmentKey}' is {alignment}", e.Message);
         Assert.Contains("power of two", e.Message);
     }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(48u)]
+    public void Writer_refuses_an_alignment_the_reader_would_reject(uint alignment)
+    {
+        var w = ThreeOddTensors(alignment);
+        var e = Assert.Throws<InvalidOperationException>(() => GgufBytes.Of(w));
+        Assert.Contains($"'{GgufFile.AlignmentKey}' is UInt32 {alignment}", e.Message);
+    }
+
+    [Fact]
+    public void Writer_refuses_an_alignment_of_another_integer_type()
+    {
+        var w = ThreeOddTensors(null);
+        w.Metadata.Set(GgufFile.AlignmentKey, GgufValue.Int32(64));
+        Assert.Throws<InvalidOperationException>(() => GgufBytes.Of(w));
+    }
 }
