@@ -15,11 +15,14 @@ public class GgufFuzzTests(ITestOutputHelper output)
     static readonly TimeSpan PerCaseTimeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public void Fuzz_seeds_open_unmutated()
+    public void Fuzz_seed_files_load_unmutated()
     {
+        // Every seed loads fully, except the every-value-type file: it has no llama keys, so it stops at the llama header.
         foreach (var seed in FuzzSeeds.All())
-            Assert.Equal(seed.Name.StartsWith("ponder-llama") || seed.Name.EndsWith(".gguf") ? FuzzOutcome.Loaded : FuzzOutcome.RejectedByLlamaHeader,
-                FuzzTarget.FromBytes(seed.Bytes));
+        {
+            var expected = seed.Name == "ponder-every-type" ? FuzzOutcome.RejectedByLlamaHeader : FuzzOutcome.Loaded;
+            Assert.Equal((seed.Name, expected), (seed.Name, FuzzTarget.FromBytes(seed.Bytes)));
+        }
     }
 
     [Fact]

@@ -2,11 +2,6 @@ using System.Buffers.Binary;
 
 namespace Ponder.Gguf.Tests.Fuzz;
 
-/// <summary>What a header field holds, so the mutator can pick values that are interesting for it.</summary>
-public enum GgufFieldKind { Magic, Version, TensorCount, KvCount, StringLength, ValueType, ArrayElementType, ArrayLength, Scalar, DimCount, Dim, TensorType, TensorOffset }
-
-public readonly record struct GgufField(GgufFieldKind Kind, int Offset, int Width);
-
 /// <summary>The offset, width and kind of every field in a (valid) GGUF header, found by walking it once.
 /// Lets the fuzzer aim at counts, lengths, types and offsets instead of only flipping random bytes.</summary>
 public sealed class GgufFieldMap

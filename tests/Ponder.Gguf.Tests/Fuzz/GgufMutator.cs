@@ -2,12 +2,6 @@ using System.Buffers.Binary;
 
 namespace Ponder.Gguf.Tests.Fuzz;
 
-/// <summary>One valid GGUF to mutate, with its header fields mapped.</summary>
-public sealed record FuzzSeed(string Name, byte[] Bytes)
-{
-    public GgufFieldMap Map { get; } = GgufFieldMap.Of(Bytes);
-}
-
 /// <summary>A mutated file and how it was made; <see cref="Case"/> and the master seed are enough to make it again.</summary>
 public sealed record FuzzMutant(int Case, string SeedName, string Description, byte[] Bytes);
 
