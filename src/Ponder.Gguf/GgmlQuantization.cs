@@ -11,6 +11,8 @@ public static class GgmlQuantization
     public const int Q8BlockSize = 32;
     const int Q8BlockBytes = 2 + Q8BlockSize;
 
+    public static bool CanDequantize(GgmlType type) => type is GgmlType.F32 or GgmlType.F16 or GgmlType.BF16 or GgmlType.Q8_0;
+
     public static void Dequantize(GgmlType type, ReadOnlySpan<byte> source, Span<float> destination, string tensorName = "tensor")
     {
         switch (type)

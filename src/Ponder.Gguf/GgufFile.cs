@@ -124,9 +124,13 @@ public sealed unsafe class GgufFile : IDisposable
         return new ReadOnlySpan<byte>(basePointer + DataOffset + tensor.Offset, (int)tensor.ByteSize);
     }
 
-    /// <summary>A tensor's values as F32, dequantising F16 and Q8_0.</summary>
+    /// <summary>A tensor's values as F32, dequantising F16, BF16 and Q8_0. Any other type is a
+    /// <see cref="GgufFormatException"/>, like every other reason Ponder refuses a file, so callers that load
+    /// a model catch one exception type and show its message.</summary>
     public float[] ReadFloat32(GgufTensorInfo tensor)
     {
+        if (!GgmlQuantization.CanDequantize(tensor.Type))
+            throw new GgufFormatException($"tensor '{tensor.Name}' is {tensor.Type}; Ponder dequantises F32, F16, BF16 and Q8_0 only. Convert the file with llama.cpp's llama-quantize (e.g. to Q8_0).", Path);
         var result = new float[checked((int)tensor.ElementCount)];
         GgmlQuantization.Dequantize(tensor.Type, TensorBytes(tensor), result, tensor.Name);
         return result;

@@ -32,8 +32,8 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
         var tensorCount = Need(8, "the tensor count").UInt64();
         var kvCount = Need(8, "the metadata count").UInt64();
         // Each key/value needs at least 8 (key length) + 4 (type) + 1 bytes; each tensor info 8 + 4 + 8 + 4 + 8.
-        CheckCount(kvCount, 13, "metadata key/value count");
-        CheckCount(tensorCount, 32, "tensor count");
+        CheckCount(kvCount, 13, "metadata key/value count", 16);
+        CheckCount(tensorCount, 32, "tensor count", 8);
 
         var metadata = new GgufMetadata();
         for (ulong i = 0; i < kvCount; i++)
@@ -74,7 +74,7 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
             var rawType = Need(4, $"the type of tensor '{name}'").UInt32();
             var type = (GgmlType)rawType;
             if (!GgmlTypeInfo.IsKnown(type))
-                throw Error(typeAt, $"tensor '{name}' has unknown ggml type {rawType}.");
+                throw Error(typeAt, $"tensor '{name}' has unknown ggml type {rawType}; expected a type code from ggml.h such as 0 (F32), 1 (F16) or 8 (Q8_0).");
             var block = GgmlTypeInfo.BlockSize(type);
             if (shape[0] % block != 0)
                 throw Error(dimsAt, $"tensor '{name}' of type {type} has a first dimension of {shape[0]}, which is not a multiple of its block size {block}.");
@@ -139,7 +139,7 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
             GgufValueType.Int32 => Fill(new int[n], _ => (int)UInt32()),
             GgufValueType.Float32 => Fill(new float[n], _ => BitConverter.UInt32BitsToSingle(UInt32())),
             GgufValueType.Bool => Fill(new bool[n], _ => Bool(position, key)),
-            GgufValueType.String => Fill(new string[n], i => String($"element {i} of array '{key}'")),
+            GgufValueType.String => Fill(new string[n], i => String(key, i)),
             GgufValueType.UInt64 => Fill(new ulong[n], _ => UInt64()),
             GgufValueType.Int64 => Fill(new long[n], _ => (long)UInt64()),
             GgufValueType.Float64 => Fill(new double[n], _ => BitConverter.UInt64BitsToDouble(UInt64())),
@@ -166,12 +166,22 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
     GgufValueType ValueType(uint raw, long at, string owner) =>
         raw <= (uint)GgufValueType.Float64 ? (GgufValueType)raw : throw Error(at, $"{owner} has unknown value type {raw}; expected 0 to 12.");
 
-    string String(string what)
+    string String(string what) => String(what, -1);
+
+    /// <summary>Reads a length-prefixed UTF-8 string. <paramref name="what"/> names it in errors; with an
+    /// <paramref name="element"/> index it is the array key, and the description is only built on failure
+    /// (formatting it eagerly for each of a 32k vocabulary's tokens doubled the parse time).</summary>
+    string String(string what, int element)
     {
+        string Described() => element < 0 ? what : $"element {element} of array '{what}'";
         var at = position;
-        var len = Need(8, $"the length of {what}").UInt64();
+        if (length - position < 8)
+            throw Error(position, $"the header is truncated: the length of {Described()} needs 8 bytes, only {length - position} left.");
+        var len = UInt64();
         if (len > (ulong)(length - position))
-            throw Error(at, $"the length of {what} is {len} bytes, which runs past the end of the file ({length - position} bytes left).");
+            throw Error(at, $"the length of {Described()} is {len} bytes, which runs past the end of the file ({length - position} bytes left).");
+        if (len > int.MaxValue) // only reachable in files over 2 GiB; the span below cannot be longer
+            throw Error(at, $"the length of {Described()} is {len} bytes; expected at most {int.MaxValue}.");
         var span = new ReadOnlySpan<byte>(data + position, (int)len);
         try
         {
@@ -181,14 +191,15 @@ sealed unsafe class GgufHeaderReader(byte* data, long length)
         }
         catch (DecoderFallbackException)
         {
-            throw Error(at + 8, $"{what} is not valid UTF-8.");
+            throw Error(at + 8, $"{Described()} is not valid UTF-8.");
         }
     }
 
-    void CheckCount(ulong count, int minBytesEach, string what)
+    /// <summary>Rejects a count that the bytes after the header could not hold; <paramref name="at"/> is the count's own offset.</summary>
+    void CheckCount(ulong count, int minBytesEach, string what, long at)
     {
         if (count > (ulong)(length - position) / (ulong)minBytesEach)
-            throw Error(position, $"{what} {count} is absurd: the {length - position} bytes left cannot hold that many.");
+            throw Error(at, $"{what} {count} is absurd, or the file is truncated: the {length - position} bytes after the header cannot hold that many.");
     }
 
     GgufHeaderReader Need(int bytes, string what)

@@ -8,6 +8,9 @@ public static class GgufInspector
 {
     const int ArrayPreview = 8;
     const int StringPreview = 120;
+    // Columns are padded to the longest name up to this width only: padding every row to one huge name
+    // would make the output quadratic in the file size.
+    const int MaxColumnWidth = 64;
 
     public static string Describe(GgufFile file)
     {
@@ -16,12 +19,12 @@ public static class GgufInspector
         sb.AppendLine(CultureInfo.InvariantCulture, $"GGUF v{file.Version}, {file.FileLength:N0} bytes, {file.Metadata.Count} metadata keys, {file.Tensors.Count} tensors, alignment {file.Alignment}, data at offset {file.DataOffset}");
         sb.AppendLine();
         sb.AppendLine("metadata:");
-        var keyWidth = file.Metadata.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
+        var keyWidth = Math.Min(MaxColumnWidth, file.Metadata.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max());
         foreach (var (key, value) in file.Metadata)
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {key.PadRight(keyWidth)}  {TypeName(value)}  {Render(value)}");
         sb.AppendLine();
         sb.AppendLine("tensors:");
-        var nameWidth = Math.Max(4, file.Tensors.Select(t => t.Name.Length).DefaultIfEmpty(0).Max());
+        var nameWidth = Math.Clamp(file.Tensors.Select(t => t.Name.Length).DefaultIfEmpty(0).Max(), 4, MaxColumnWidth);
         sb.AppendLine(CultureInfo.InvariantCulture, $"  {"name".PadRight(nameWidth)}  {"type",-5}  {"shape",-20}  {"offset",12}  {"bytes",12}");
         foreach (var t in file.Tensors)
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {t.Name.PadRight(nameWidth)}  {t.Type,-5}  {t.ShapeText,-20}  {file.DataOffset + t.Offset,12}  {t.ByteSize,12}");

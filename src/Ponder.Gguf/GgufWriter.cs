@@ -14,7 +14,11 @@ public sealed class GgufWriter
 
     public IEnumerable<GgufTensorInfo> Tensors => tensors.Select(t => t.Info);
 
-    int Alignment => Metadata.TryGet(GgufFile.AlignmentKey, out var v) ? (int)v.AsInt64() : GgufFile.DefaultAlignment;
+    // The reader's rule (a UInt32 power of two up to 1 MiB), so Save never writes a file Open rejects;
+    // an Int32 64 used to be written as aligned to 64 and then refused, and 0 divided by zero.
+    int Alignment => !Metadata.TryGet(GgufFile.AlignmentKey, out var v) ? GgufFile.DefaultAlignment
+        : v.Value is uint a && a is > 0 and <= 1 << 20 && (a & (a - 1)) == 0 ? (int)a
+        : throw new InvalidOperationException($"Metadata key '{GgufFile.AlignmentKey}' is {v.Type} {v}; it must be a UInt32 power of two between 1 and 1048576.");
 
     /// <summary>A writer holding everything <paramref name="file"/> holds; saving it reproduces the file.</summary>
     public static GgufWriter From(GgufFile file)

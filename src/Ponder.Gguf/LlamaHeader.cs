@@ -59,8 +59,9 @@ public sealed record LlamaHeader(
             if (!t.Shape.SequenceEqual(shape))
                 throw new GgufFormatException($"tensor '{name}' has shape {t.ShapeText}; the llama header says [{string.Join(", ", shape)}].");
         }
-        var q = heads * headDim;
-        var kv = headsKv * headDim;
+        // long: a huge 'llama.attention.key_length' must not wrap the expected shapes round to plausible ones.
+        var q = (long)heads * headDim;
+        var kv = (long)headsKv * headDim;
         Expect("token_embd.weight", embedding, vocab);
         Expect("output_norm.weight", embedding);
         if (!header.TiedOutput) Expect("output.weight", embedding, vocab);
