@@ -8,12 +8,13 @@ using Ponder.Bench;
 var benchmarks = new Dictionary<string, (string Summary, Func<string[], int> Run)>
 {
     ["gguf-open"] = (GgufOpenBenchmark.Summary, GgufOpenBenchmark.Run),
+    ["training-throughput"] = (TrainingThroughputBenchmark.Summary, TrainingThroughputBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ponder.Bench -- BENCHMARK [ARGS]\n");
-    foreach (var (name, (summary, _)) in benchmarks) Console.Error.WriteLine($"  {name,-12} {summary}");
+    foreach (var (name, (summary, _)) in benchmarks) Console.Error.WriteLine($"  {name,-20} {summary}");
     return args.Length == 0 ? 2 : 1;
 }
 return benchmark.Run(args[1..]);

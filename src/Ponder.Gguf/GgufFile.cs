@@ -62,6 +62,11 @@ public sealed unsafe class GgufFile : IDisposable
             Release(view, map, acquired);
             throw new GgufFormatException($"cannot be read: {e.Message}", path);
         }
+        catch
+        {
+            Release(view, map, acquired); // nothing unexpected may leak the map either
+            throw;
+        }
     }
 
     /// <summary>Parses and validates a GGUF image held in memory (no memory map); the bytes must outlive the result.</summary>

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Ponder.Model.Llama;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Ponder.Bench;
+
+/// <summary>TorchSharp training throughput: tokens/s of forward + backward + AdamW for Ponder model sizes, and
+/// the fraction of this machine's measured fp32 matmul peak that the step reaches (model FLOPs utilisation).
+/// Run: dotnet run -c Release --project bench/Ponder.Bench -- training-throughput [--depths 4,6,8] [--seconds 20]</summary>
+static class TrainingThroughputBenchmark
+{
+    public const string Summary = "tokens/s of forward + backward + AdamW per model depth, and the share of fp32 matmul peak";
+
+    public static int Run(string[] args)
+    {
+        var depths = Option(args, "--depths", "4,6,8").Split(',').Select(int.Parse).ToArray();
+        var seconds = double.Parse(Option(args, "--seconds", "20"), System.Globalization.CultureInfo.InvariantCulture);
+        var batch = int.Parse(Option(args, "--batch", "16"));
+        var seqLen = int.Parse(Option(args, "--seq", "256"));
+        const int vocab = 512;
+        torch.set_num_threads(Environment.ProcessorCount);
+        Console.WriteLine($"threads {torch.get_num_threads()}, batch {batch} × {seqLen} tokens, vocab {vocab}, {seconds} s per size");
+
+        var peak = MatmulPeak(seconds / 2);
+        Console.WriteLine($"fp32 matmul peak (1024×1024 · 1024×1024, best of runs): {peak / 1e9:F1} GFLOP/s");
+        Console.WriteLine();
+        Console.WriteLine("| depth | parameters | tokens/s | step ms | model GFLOP/s | fraction of matmul peak |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var depth in depths)
+        {
+            var config = LlamaConfig.FromDepth(depth, vocab, contextLength: seqLen);
+            using var model = LlamaModel.Random(config, seed: 1);
+            var optimizer = optim.AdamW(model.parameters(), lr: 1e-3);
+            using var gen = new Generator(7);
+            var tokens = randint(0, vocab, [batch, seqLen + 1], generator: gen);
+            var input = tokens.narrow(1, 0, seqLen);
+            var target = tokens.narrow(1, 1, seqLen);
+
+            void Step()
+            {
+                using var scope = NewDisposeScope();
+                optimizer.zero_grad();
+                var logits = model.Forward(input); // (B, T, V)
+                var loss = nn.functional.cross_entropy(logits.view(-1, vocab), target.reshape(-1));
+                loss.backward();
+                nn.utils.clip_grad_norm_(model.parameters(), 1.0);
+                optimizer.step();
+            }
+
+            Step(); Step(); // warm up allocator and kernels
+            var steps = 0;
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed.TotalSeconds < seconds || steps < 3) { Step(); steps++; }
+            var stepSeconds = watch.Elapsed.TotalSeconds / steps;
+            var tokensPerSecond = batch * seqLen / stepSeconds;
+            var flopsPerToken = TrainingFlopsPerToken(config, seqLen);
+            var achieved = tokensPerSecond * flopsPerToken;
+            Console.WriteLine($"| {depth} | {config.ParameterCount / 1e6:F2}M | {tokensPerSecond:F0} | {stepSeconds * 1000:F0} | {achieved / 1e9:F1} | {achieved / peak:P0} |");
+        }
+        return 0;
+    }
+
+    /// <summary>6 FLOPs per parameter per token for forward + backward of every matrix (embedding lookup excluded,
+    /// output projection included), plus attention's score and value products (2·2·T/2·d per layer, causal, ×3 for backward).</summary>
+    static double TrainingFlopsPerToken(LlamaConfig c, int seqLen)
+    {
+        double q = c.Heads * c.HeadDim, kv = c.KvHeads * c.HeadDim;
+        var perBlock = c.Dim * (q + 2 * kv) + q * c.Dim + 3.0 * c.Dim * c.FeedForward;
+        var matrices = c.Blocks * perBlock + (double)c.Dim * c.VocabSize;
+        var attention = c.Blocks * 2.0 * 2.0 * (seqLen / 2.0) * q;
+        return 6 * matrices + 3 * attention;
+    }
+
+    static double MatmulPeak(double seconds)
+    {
+        const int n = 1024;
+        using var a = randn(n, n);
+        using var b = randn(n, n);
+        using (var warm = a.matmul(b)) { }
+        var best = 0.0;
+        var total = Stopwatch.StartNew();
+        while (total.Elapsed.TotalSeconds < seconds)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 10; i++) { using var c = a.matmul(b); }
+            best = Math.Max(best, 10 * 2.0 * n * n * n / watch.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+
+    static string Option(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}
