@@ -35,9 +35,9 @@ public sealed class LlamaBlock : nn.Module
     public Tensor forward(Tensor x, Tensor positions, Tensor visible, KvCache? cache, int layer, int start)
     {
         using var scope = NewDisposeScope();
-        var h = x + Attention(attn_norm.forward(x), positions, visible, cache, layer, start);
-        var n = ffn_norm.forward(h);
-        var ffn = ffn_down.forward(nn.functional.silu(ffn_gate.forward(n)) * ffn_up.forward(n)); // (B, T, D)
+        var h = x + Attention(attn_norm.call(x), positions, visible, cache, layer, start);
+        var n = ffn_norm.call(h);
+        var ffn = ffn_down.call(nn.functional.silu(ffn_gate.call(n)) * ffn_up.call(n)); // (B, T, D)
         return (h + ffn).MoveToOuterDisposeScope();
     }
 
@@ -46,9 +46,9 @@ public sealed class LlamaBlock : nn.Module
     Tensor Attention(Tensor x, Tensor positions, Tensor visible, KvCache? cache, int layer, int start)
     {
         var (b, t) = (x.shape[0], x.shape[1]);
-        var q = attn_q.forward(x).view(b, t, c.Heads, c.HeadDim).transpose(1, 2);   // (B, H, T, hd)
-        var k = attn_k.forward(x).view(b, t, c.KvHeads, c.HeadDim).transpose(1, 2); // (B, KVH, T, hd)
-        var v = attn_v.forward(x).view(b, t, c.KvHeads, c.HeadDim).transpose(1, 2); // (B, KVH, T, hd)
+        var q = attn_q.call(x).view(b, t, c.Heads, c.HeadDim).transpose(1, 2);   // (B, H, T, hd)
+        var k = attn_k.call(x).view(b, t, c.KvHeads, c.HeadDim).transpose(1, 2); // (B, KVH, T, hd)
+        var v = attn_v.call(x).view(b, t, c.KvHeads, c.HeadDim).transpose(1, 2); // (B, KVH, T, hd)
         q = Rope.Apply(q, positions, c.RopeDims, c.RopeBase);
         k = Rope.Apply(k, positions, c.RopeDims, c.RopeBase);
         if (cache is not null) (k, v) = cache.Append(layer, start, k, v);             // (B, KVH, S, hd)
@@ -63,6 +63,6 @@ public sealed class LlamaBlock : nn.Module
         scores = scores.masked_fill(visible.logical_not(), double.NegativeInfinity);
         var y = scores.softmax(-1).matmul(v);                                      // (B, H, T, hd)
         y = y.transpose(1, 2).reshape(b, t, c.Heads * c.HeadDim);                  // (B, T, H·hd)
-        return attn_output.forward(y);                                             // (B, T, D)
+        return attn_output.call(y);                                             // (B, T, D)
     }
 }

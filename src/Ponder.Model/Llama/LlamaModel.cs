@@ -49,10 +49,10 @@ public sealed partial class LlamaModel : nn.Module
         var visible = (keyCols <= q).logical_and((keyCols >= pad.view(b, 1, 1)).logical_or(keyCols == q))
             .unsqueeze(1);                                                                        // (B, 1, T, S)
 
-        var x = token_embd.forward(tokens); // (B, T, D)
+        var x = token_embd.call(tokens); // (B, T, D)
         for (var i = 0; i < blk.Count; i++) x = blk[i].forward(x, positions, visible, cache, i, start);
-        x = output_norm.forward(x);
-        var logits = output is null ? x.matmul(token_embd.weight!.t()) : output.forward(x); // (B, T, V)
+        x = output_norm.call(x);
+        var logits = output is null ? x.matmul(token_embd.weight!.t()) : output.call(x); // (B, T, V)
         if (cache is not null) cache.Length = start + t;
         return logits.MoveToOuterDisposeScope();
     }

@@ -46,9 +46,9 @@ public sealed class LlamaCppParityTests(ITestOutputHelper output)
         Assert.True(worst <= 1e-3f, $"max |Δlogit| {worst:E2} > 1e-3");
     }
 
-    // Tolerances for Ponder-written random models (matrices N(0, 1/fan_in), logits of order one). F32 has no excuse
-    // to differ (measured 2e-6 untied, 2e-5 tied). Measured on this model: F16 2.4e-3, Q8_0 5.5e-2; tolerances
-    // give ~3-4× margin. For F16 and Q8_0 TorchSharp multiplies by the
+    // Tolerances for Ponder-written random models (matrices N(0, 1/fan_in), |logits| up to ~4). F32 has no excuse
+    // to differ (measured 2e-6 untied, 2e-5 tied). Measured on this model: F16 2.0e-3, Q8_0 5.6e-2; tolerances
+    // give 3-5× margin. For F16 and Q8_0 TorchSharp multiplies by the
     // dequantised weights in F32, but ggml's CPU matmul converts the ACTIVATIONS to the weight's vec_dot type
     // first — F16 (~5e-4 relative rounding) or Q8_0 (8-bit blocks of 32, ~0.4% relative) — so llama.cpp's logits
     // carry that extra rounding error, accumulated over the blocks.
@@ -69,8 +69,33 @@ public sealed class LlamaCppParityTests(ITestOutputHelper output)
                 var tokens = TestModels.RandomTokens(s, 8 + 12 * s, 512);
                 return TestModels.MaxAbsDiff(TestModels.Logits(model, tokens), cpp.Logits(tokens));
             });
-            output.WriteLine($"random GQA model {storeAs}{(tiedOutput ? " tied" : "")}: max |Δlogit| = {worst:E2} (tolerance {tolerance:E0})");
-            Assert.True(worst <= tolerance, $"max |Δlogit| {worst:E2} > {tolerance:E0}");
+            output.WriteLine($"random GQA model {storeAs}{(tiedOutput ? " tied" : "")}: max |Δlogit| = {worst:E2} (tolerance {tolerance:G2})");
+            Assert.True(worst <= tolerance, $"max |Δlogit| {worst:E2} > {tolerance:G2}");
+        }
+        finally { File.Delete(path); }
+    }
+
+    // The Q8_0 difference above is llama.cpp's activation quantization and nothing else: with it reproduced on the
+    // TorchSharp side (ActivationRounding), the two agree as closely as in F32 (measured ≤ 1.5e-6) for prompts of up
+    // to 32 tokens. At 44 tokens llama.cpp takes another matmul path (4.4e-2 even with the emulation; not pinned
+    // down), hence the prompt lengths here. The same emulation makes single F16 tensors, and all F16 matrices but
+    // token_embd, agree to ≤ 1.2e-5; with token_embd also F16 a 8e-4 residual remains, also not pinned down.
+    [Fact]
+    public void Q8_0_model_matches_llama_cpp_to_F32_precision_once_its_activation_quantization_is_reproduced()
+    {
+        var path = TestModels.WriteRandom(TestModels.Gqa, seed: 7, GgmlType.Q8_0);
+        try
+        {
+            using var cpp = new LlamaCpp(path);
+            using var model = LlamaModel.Load(path);
+            ActivationRounding.Install(model, GgmlType.Q8_0);
+            var worst = Enumerable.Range(0, 3).Max(s =>
+            {
+                var tokens = TestModels.RandomTokens(s, 8 + 12 * s, 512); // 8, 20, 32 tokens
+                return TestModels.MaxAbsDiff(TestModels.Logits(model, tokens), cpp.Logits(tokens));
+            });
+            output.WriteLine($"random GQA model Q8_0, activation quantization reproduced: max |Δlogit| = {worst:E2}");
+            Assert.True(worst <= 1e-4f, $"max |Δlogit| {worst:E2} > 1e-4");
         }
         finally { File.Delete(path); }
     }
