@@ -7,7 +7,7 @@ namespace Ponder.Model.Tests.Llama;
 /// from scratch at every step.</summary>
 public sealed class KvCacheTests
 {
-    static readonly int[][] Prompts = [TestModels.RandomTokens(1, 9, 512), TestModels.RandomTokens(2, 3, 512), TestModels.RandomTokens(3, 14, 512)];
+    static readonly int[][] Prompts = [TestModels.RandomTokens(1, 9, TestModels.VocabSize), TestModels.RandomTokens(2, 3, TestModels.VocabSize), TestModels.RandomTokens(3, 14, TestModels.VocabSize)];
 
     [Fact]
     public void Batched_greedy_generation_equals_full_recomputation_one_sequence_at_a_time()

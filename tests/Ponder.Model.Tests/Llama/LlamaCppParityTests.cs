@@ -66,7 +66,7 @@ public sealed class LlamaCppParityTests(ITestOutputHelper output)
             using var model = LlamaModel.Load(path);
             var worst = Enumerable.Range(0, 4).Max(s =>
             {
-                var tokens = TestModels.RandomTokens(s, 8 + 12 * s, 512);
+                var tokens = TestModels.RandomTokens(s, 8 + 12 * s, TestModels.VocabSize);
                 return TestModels.MaxAbsDiff(TestModels.Logits(model, tokens), cpp.Logits(tokens));
             });
             output.WriteLine($"random GQA model {storeAs}{(tiedOutput ? " tied" : "")}: max |Δlogit| = {worst:E2} (tolerance {tolerance:G2})");
@@ -91,7 +91,7 @@ public sealed class LlamaCppParityTests(ITestOutputHelper output)
             ActivationRounding.Install(model, GgmlType.Q8_0);
             var worst = Enumerable.Range(0, 3).Max(s =>
             {
-                var tokens = TestModels.RandomTokens(s, 8 + 12 * s, 512); // 8, 20, 32 tokens
+                var tokens = TestModels.RandomTokens(s, 8 + 12 * s, TestModels.VocabSize); // 8, 20, 32 tokens
                 return TestModels.MaxAbsDiff(TestModels.Logits(model, tokens), cpp.Logits(tokens));
             });
             output.WriteLine($"random GQA model Q8_0, activation quantization reproduced: max |Δlogit| = {worst:E2}");
@@ -108,7 +108,7 @@ public sealed class LlamaCppParityTests(ITestOutputHelper output)
         {
             using var cpp = new LlamaCpp(path);
             using var model = LlamaModel.Load(path);
-            var prompt = TestModels.RandomTokens(3, 10, 512);
+            var prompt = TestModels.RandomTokens(3, 10, TestModels.VocabSize);
             using var sampler = new LlamaSampler(SamplingOptions.Greedy);
             Assert.Equal(cpp.Greedy(prompt, 64), model.Generate([prompt], 64, sampler)[0]);
         }

@@ -1,24 +1,25 @@
 using Ponder.Gguf;
 using Ponder.Model.Llama;
+using Ponder.Model.Tokenizer;
 using static TorchSharp.torch;
 
 namespace Ponder.Model.Tests.Llama;
 
-/// <summary>Random-weight models written by Ponder's own writer (with stories260K's tokenizer so llama.cpp loads
-/// them), and a helper that runs the TorchSharp model the way the parity tests need.</summary>
+/// <summary>Random-weight models written by Ponder's own writer (with Ponder's own vocabulary, so they need no
+/// fixture from ../shared), and a helper that runs the TorchSharp model the way the parity tests need.</summary>
 public static class TestModels
 {
+    public static int VocabSize { get; } = PonderVocabulary.Build().Count;
+
     /// <summary>Grouped-query attention (4 query heads share 2 KV heads), every row length a multiple of 32.</summary>
-    public static LlamaConfig Gqa { get; } = new(VocabSize: 512, ContextLength: 256, Dim: 64, Blocks: 2, FeedForward: 192,
+    public static LlamaConfig Gqa { get; } = new(VocabSize: VocabSize, ContextLength: 256, Dim: 64, Blocks: 2, FeedForward: 192,
         Heads: 4, KvHeads: 2, HeadDim: 16, RopeDims: 16, RopeBase: 10000f, RmsEps: 1e-5f);
 
-    /// <summary>The tokenizer.* keys of stories260K.gguf (512 tokens), so a 512-vocabulary random model is a
-    /// complete GGUF that llama.cpp loads.</summary>
+    /// <summary>Ponder's tokenizer.* keys, so a random model is a complete GGUF that llama.cpp loads.</summary>
     public static GgufMetadata TokenizerKeys()
     {
-        using var file = GgufFile.Open(SharedFixtures.Stories260K);
         var keys = new GgufMetadata();
-        foreach (var (k, v) in file.Metadata) if (k.StartsWith("tokenizer.", StringComparison.Ordinal)) keys.Set(k, v);
+        PonderVocabulary.WriteTo(keys);
         return keys;
     }
 
