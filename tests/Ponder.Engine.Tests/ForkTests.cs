@@ -1,0 +1,44 @@
+namespace Ponder.Engine.Tests;
+
+public sealed class ForkTests
+{
+    [Theory, MemberData(nameof(TestModels.Names), MemberType = typeof(TestModels))]
+    public async Task A_fork_does_not_decode_the_prompt_again(string model)
+    {
+        await using var engine = TestModels.Start(model);
+        var ct = TestContext.Current.CancellationToken;
+        var root = engine.Generate(GenerationRequest.FromText("Once upon a time there was a little dog who liked to run", TestModels.Greedy(12)), ct);
+        var forks = Enumerable.Range(0, 7).Select(_ => engine.Generate(GenerationRequest.Fork(root.Id, TestModels.Greedy(12)), ct)).ToList();
+
+        var rootResult = await root.CollectAsync(ct);
+        var forkResults = await Task.WhenAll(forks.Select(f => f.CollectAsync(ct)));
+
+        Assert.Equal(root.PromptTokens, engine.Stats.PromptTokensDecoded);
+        // Same prompt cells, same greedy sampler: every fork continues exactly as its parent does.
+        Assert.All(forkResults, f => Assert.Equal(rootResult.Tokens, f.Tokens));
+        Assert.Equal(0, engine.Stats.ReservedCells);
+    }
+
+    [Fact]
+    public async Task Forks_with_different_seeds_sample_different_continuations()
+    {
+        await using var engine = TestModels.Start("random");
+        var ct = TestContext.Current.CancellationToken;
+        var root = engine.Generate(GenerationRequest.FromText("abc", new SamplingOptions(Temperature: 1.5f, Seed: 0, MaxTokens: 16, IgnoreEos: true)), ct);
+        var forks = Enumerable.Range(1, 4).Select(i => engine.Generate(
+            GenerationRequest.Fork(root.Id, new SamplingOptions(Temperature: 1.5f, Seed: i, MaxTokens: 16, IgnoreEos: true)), ct)).ToList();
+        var texts = (await Task.WhenAll(forks.Append(root).Select(f => f.CollectAsync(ct)))).Select(r => string.Join(",", r.Tokens)).ToHashSet();
+        Assert.True(texts.Count > 1);
+    }
+
+    [Fact]
+    public async Task Forking_from_a_finished_sequence_is_a_clear_error()
+    {
+        await using var engine = TestModels.Start("random");
+        var ct = TestContext.Current.CancellationToken;
+        var root = engine.Generate(GenerationRequest.FromText("abc", TestModels.Greedy(2)), ct);
+        await root.CollectAsync(ct);
+        var e = Assert.Throws<InvalidOperationException>(() => engine.Generate(GenerationRequest.Fork(root.Id), ct));
+        Assert.Contains("fork while the parent is live", e.Message);
+    }
+}
