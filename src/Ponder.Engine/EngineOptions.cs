@@ -5,8 +5,9 @@ namespace Ponder.Engine;
 public sealed record EngineOptions(
     // Model
     string ModelPath,
-    // Context: one unified KV cache of ContextSize cells shared by every live sequence (forks share prompt cells)
-    int ContextSize = 2048, int MaxSequences = 64,
+    // Context: one unified KV cache of ContextSize cells shared by every live sequence (forks share prompt cells);
+    // with UnifiedKvCache false each sequence slot gets ContextSize / MaxSequences cells of its own and cannot fork
+    int ContextSize = 2048, int MaxSequences = 64, bool UnifiedKvCache = true,
     // Decoding: tokens per llama_decode call (decode tokens of live sequences + prefill chunks), CPU threads
     int BatchSize = 512, int Threads = 0, int PrefillChunk = 128,
     // Admission: requests that cannot start yet wait here; beyond capacity, or after the timeout, they fail
@@ -14,6 +15,9 @@ public sealed record EngineOptions(
 {
     /// <summary>Threads, with 0 meaning every core.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+
+    /// <summary>The most cells (prompt + generated tokens) one sequence can hold.</summary>
+    public int CellsPerSequence => UnifiedKvCache ? ContextSize : ContextSize / MaxSequences;
 
     public TimeSpan EffectiveQueueTimeout => QueueTimeout ?? TimeSpan.FromSeconds(30);
 
@@ -29,7 +33,8 @@ public sealed record EngineOptions(
         Check(BatchSize >= MaxSequences, nameof(BatchSize), BatchSize, $"at least {nameof(MaxSequences)} ({MaxSequences}), so every live sequence decodes in one batch");
         Check(Threads >= 0, nameof(Threads), Threads, "0 (every core) or more");
         Check(PrefillChunk >= 1, nameof(PrefillChunk), PrefillChunk, "at least 1");
-        Check(QueueCapacity >= 0, nameof(QueueCapacity), QueueCapacity, "0 or more");
+        Check(QueueCapacity >= 1, nameof(QueueCapacity), QueueCapacity, "at least 1");
+        Check(CellsPerSequence >= 8, nameof(ContextSize), ContextSize, $"at least 8 cells per sequence ({nameof(UnifiedKvCache)} is off, so each of {MaxSequences} sequences gets ContextSize / {MaxSequences})");
         Check(EffectiveQueueTimeout >= TimeSpan.Zero, nameof(QueueTimeout), EffectiveQueueTimeout, "zero or more");
     }
 }

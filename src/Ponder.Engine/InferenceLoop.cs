@@ -35,6 +35,7 @@ public sealed class InferenceLoop : IAsyncDisposable
     readonly Lock byIdGate = new();
     readonly Stack<int> freeSlots;
     readonly List<(int Token, float LogProb)> topScratch = [];
+    readonly List<Sequence> sampling = [];
     long nextId;
     int queuedCount, reservedCells, liveCount;
     long steps, promptDecoded, generatedDecoded, sampled;
@@ -103,6 +104,8 @@ public sealed class InferenceLoop : IAsyncDisposable
         SharedPrompt shared;
         if (request.ForkFrom is { } parentId)
         {
+            if (!options.UnifiedKvCache)
+                throw new InvalidOperationException($"cannot fork from {parentId}: forks share prompt cells, which needs UnifiedKvCache = true.");
             Sequence? parent;
             lock (byIdGate) byId.TryGetValue(parentId, out parent);
             if (parent is null || parent.State == SequenceState.Finished)
@@ -117,7 +120,7 @@ public sealed class InferenceLoop : IAsyncDisposable
             shared = new SharedPrompt(prompt.Length);
         }
         var total = (request.ForkFrom is null ? 0 : shared.Cells) + prompt.Length;
-        if (total >= options.ContextSize) throw new PromptTooLongException(total, options.ContextSize);
+        if (total >= options.CellsPerSequence) throw new PromptTooLongException(total, options.CellsPerSequence);
 
         if (Interlocked.Increment(ref queuedCount) > options.QueueCapacity)
         {
@@ -132,9 +135,9 @@ public sealed class InferenceLoop : IAsyncDisposable
         var seed = request.Sampling.Seed ?? Random.Shared.Next();
         var seq = new Sequence(id, prompt, request.Sampling, shared, request.ForkFrom is not null, new Random(seed),
             new StreamingTokenDecoder(Encoding.UTF8, weights.NativeHandle), channel.Writer);
-        var maxPositions = options.ContextSize - total;
-        seq.MaxTokens = Math.Min(request.Sampling.MaxTokens, maxPositions);
-        seq.OwnCells = prompt.Length - (request.ForkFrom is null ? shared.Cells : 0) + seq.MaxTokens;
+        seq.MaxTokens = Math.Min(request.Sampling.MaxTokens, options.CellsPerSequence - total);
+        // In a unified cache sequences draw on one pool of cells; otherwise each slot has its own, and a slot is enough.
+        seq.OwnCells = options.UnifiedKvCache ? prompt.Length - (request.ForkFrom is null ? shared.Cells : 0) + seq.MaxTokens : 0;
         lock (byIdGate) byId[id] = seq;
         if (cancellationToken.CanBeCanceled)
             seq.Registration = cancellationToken.Register(() => { seq.CancelRequested = true; inbox.Writer.TryWrite(null); });
@@ -218,9 +221,10 @@ public sealed class InferenceLoop : IAsyncDisposable
         Interlocked.Add(ref generatedDecoded, decodeTokens);
         Interlocked.Add(ref promptDecoded, prefillTokens);
 
-        foreach (var s in live.ToList())
+        sampling.Clear();
+        foreach (var s in live) if (s.LogitIndex >= 0) sampling.Add(s);
+        foreach (var s in sampling) // SampleAndEmit may release a sequence, which edits `live`
         {
-            if (s.LogitIndex < 0) continue;
             var logits = context.NativeHandle.GetLogitsIth(s.LogitIndex);
             s.LogitIndex = -1;
             if (s.State == SequenceState.Prefilling && !s.IsFork) s.Shared.LastLogits = logits.ToArray();
@@ -276,11 +280,11 @@ public sealed class InferenceLoop : IAsyncDisposable
         for (var i = 0; i < queue.Count && freeSlots.Count > 0;)
         {
             var s = queue[i];
-            var sharedCost = s.Shared.Reserved ? 0 : s.Shared.Cells;
+            var sharedCost = s.Shared.Reserved || !options.UnifiedKvCache ? 0 : s.Shared.Cells;
             if (s.IsFork && !s.Shared.Ready) { i++; continue; }
             if (reservedCells + sharedCost + s.OwnCells > options.ContextSize) break; // keep arrival order: no overtaking
             Dequeue(s);
-            s.Shared.Reserved = true;
+            s.Shared.Reserved = options.UnifiedKvCache;
             Interlocked.Add(ref reservedCells, sharedCost + s.OwnCells);
             s.Slot = freeSlots.Pop();
             live.Add(s);

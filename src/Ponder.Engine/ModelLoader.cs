@@ -39,7 +39,7 @@ public static class ModelLoader
         ContextSize = (uint)options.ContextSize,
         GpuLayerCount = 0,
         SeqMax = (uint)options.MaxSequences,
-        KVUnified = true, // forks share prompt cells; with separate caches Fork() aborts inside llama.cpp
+        KVUnified = options.UnifiedKvCache, // forks share prompt cells only in a unified cache
         BatchSize = (uint)options.BatchSize,
         UBatchSize = (uint)options.BatchSize,
         Threads = options.EffectiveThreads,

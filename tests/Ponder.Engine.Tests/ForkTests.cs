@@ -41,4 +41,18 @@ public sealed class ForkTests
         var e = Assert.Throws<InvalidOperationException>(() => engine.Generate(GenerationRequest.Fork(root.Id), ct));
         Assert.Contains("fork while the parent is live", e.Message);
     }
+
+    [Fact]
+    public async Task Without_the_unified_cache_sequences_run_but_forks_are_refused()
+    {
+        await using var engine = InferenceLoop.Start(new EngineOptions(RandomLlama.Path(), ContextSize: 512, MaxSequences: 4,
+            UnifiedKvCache: false, BatchSize: 64, Threads: 2));
+        var ct = TestContext.Current.CancellationToken;
+        var root = engine.Generate(GenerationRequest.FromText("abc", TestModels.Greedy(8)), ct);
+        var e = Assert.Throws<InvalidOperationException>(() => engine.Generate(GenerationRequest.Fork(root.Id), ct));
+        Assert.Contains("UnifiedKvCache = true", e.Message);
+        Assert.Equal(8, (await root.CollectAsync(ct)).Tokens.Count);
+        // Each of the 4 slots has 512 / 4 cells of its own.
+        Assert.Throws<PromptTooLongException>(() => engine.Generate(GenerationRequest.FromTokens(Enumerable.Repeat(300, 200).ToArray()), ct));
+    }
 }
