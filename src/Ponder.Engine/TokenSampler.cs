@@ -6,49 +6,60 @@ internal sealed class TokenSampler(int vocabSize)
 {
     readonly int[] order = new int[vocabSize];
     readonly float[] weight = new float[vocabSize];
-    readonly float[] keys = new float[vocabSize];
+    readonly PriorityQueue<int, float> heap = new(vocabSize);
+    readonly List<(int Token, float Weight)> picked = [];
 
-    /// <summary>Picks the next token: argmax at temperature 0, otherwise a draw after temperature, top-k, min-p, top-p.</summary>
+    /// <summary>Picks the next token: argmax at temperature 0, otherwise a draw after temperature, top-k, min-p, top-p.
+    /// Costs O(V log k) for top-k and O(V + m log V) for a top-p nucleus of m tokens, never a full sort.</summary>
     public int Sample(ReadOnlySpan<float> logits, SamplingOptions o, Random rng)
     {
         if (o.Temperature == 0) return ArgMax(logits);
 
-        var n = logits.Length;
-        for (var i = 0; i < n; i++) order[i] = i;
-        var count = n;
-        if (o.TopK > 0 && o.TopK < n)
+        var count = 0;
+        if (o.TopK > 0 && o.TopK < logits.Length)
         {
-            // Partial selection: the k largest logits move to the front, in no particular order.
-            for (var i = 0; i < n; i++) keys[i] = -logits[i];
-            Array.Sort(keys, order, 0, n);
-            count = o.TopK;
+            // The k largest logits, kept in a min-heap of size k.
+            heap.Clear();
+            for (var i = 0; i < logits.Length; i++)
+            {
+                if (heap.Count < o.TopK) heap.Enqueue(i, logits[i]);
+                else if (logits[i] > logits[heap.Peek()]) heap.DequeueEnqueue(i, logits[i]);
+            }
+            while (heap.Count > 0) order[count++] = heap.Dequeue();
         }
+        else
+            for (; count < logits.Length; count++) order[count] = count;
+
         var max = float.NegativeInfinity;
         for (var i = 0; i < count; i++) max = Math.Max(max, logits[order[i]]);
         var total = 0.0;
+        var kept = 0;
         for (var i = 0; i < count; i++)
         {
-            weight[i] = MathF.Exp((logits[order[i]] - max) / o.Temperature); // the best candidate weighs 1
-            total += weight[i];
+            var w = MathF.Exp((logits[order[i]] - max) / o.Temperature); // the best candidate weighs 1
+            if (w < o.MinP) continue; // min-p: keep candidates at least MinP times as likely as the best
+            order[kept] = order[i];
+            weight[kept] = w;
+            total += w;
+            kept++;
         }
-        if (o.MinP > 0)
-        {
-            // Keep candidates at least MinP times as likely as the best one.
-            var kept = 0;
-            total = 0;
-            for (var i = 0; i < count; i++)
-                if (weight[i] >= o.MinP) { order[kept] = order[i]; weight[kept] = weight[i]; total += weight[i]; kept++; }
-            count = kept;
-        }
+        count = kept;
         if (o.TopP < 1)
         {
-            for (var i = 0; i < count; i++) keys[i] = -weight[i];
-            Array.Sort(keys, order, 0, count);
+            // Take candidates best first until they hold TopP of the mass.
+            heap.Clear();
+            for (var i = 0; i < count; i++) heap.Enqueue(i, -weight[i]);
             var need = o.TopP * total;
             var cumulative = 0.0;
-            var kept = 0;
-            while (kept < count && cumulative < need) { cumulative += -keys[kept]; weight[kept] = -keys[kept]; kept++; }
-            count = Math.Max(1, kept);
+            picked.Clear();
+            while (heap.Count > 0 && cumulative < need)
+            {
+                var at = heap.Dequeue();
+                picked.Add((order[at], weight[at]));
+                cumulative += weight[at];
+            }
+            for (var i = 0; i < picked.Count; i++) (order[i], weight[i]) = picked[i];
+            count = picked.Count;
             total = cumulative;
         }
         var r = rng.NextDouble() * total;

@@ -42,6 +42,23 @@ public sealed class LoadingTests
     }
 
     [Fact]
+    public void A_file_llama_cpp_refuses_is_reported_with_llama_cpps_own_cause()
+    {
+        // Valid GGUF, unknown architecture: Ponder's validation passes it on, llama.cpp's loader refuses it.
+        var w = RandomLlama.Build(seed: 7);
+        w.Metadata.Set("general.architecture", GgufValue.String("nosucharch"));
+        var path = Path.Combine(Path.GetTempPath(), $"ponder-arch-{Guid.NewGuid():N}.gguf");
+        try
+        {
+            w.Save(path);
+            var e = Assert.Throws<EngineLoadException>(() => InferenceLoop.Start(new EngineOptions(path)));
+            Assert.Contains("llama.cpp could not load the model", e.Message);
+            Assert.Contains("nosucharch", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public async Task Native_log_lines_reach_Ponders_logger()
     {
         var log = new ListLogger();
