@@ -277,27 +277,51 @@ public sealed class InferenceLoop : IAsyncDisposable
     /// a fork also waits until its shared prompt is decoded.</summary>
     void Admit()
     {
-        for (var i = 0; i < queue.Count && freeSlots.Count > 0;)
+        for (var i = 0; i < queue.Count;)
         {
             var s = queue[i];
+            if (s.IsFork && !s.Shared.Ready)
+            {
+                if (s.Shared.Members.Any(m => !m.IsFork)) { i++; continue; } // its root is still prefilling
+                Dequeue(s);
+                Forget(s);
+                s.Output.TryWrite(Final(FinishReason.Error, "the parent ended before its prompt was decoded; nothing to fork from."));
+                s.Output.TryComplete();
+                continue;
+            }
+            var takeover = s.IsFork && s.Shared.HolderSlot >= 0;
+            if (!takeover && freeSlots.Count == 0) break;
             var sharedCost = s.Shared.Reserved || !options.UnifiedKvCache ? 0 : s.Shared.Cells;
-            if (s.IsFork && !s.Shared.Ready) { i++; continue; }
             if (reservedCells + sharedCost + s.OwnCells > options.ContextSize) break; // keep arrival order: no overtaking
             Dequeue(s);
             s.Shared.Reserved = options.UnifiedKvCache;
             Interlocked.Add(ref reservedCells, sharedCost + s.OwnCells);
-            s.Slot = freeSlots.Pop();
             live.Add(s);
             Interlocked.Increment(ref liveCount);
-            if (!s.IsFork) { s.State = SequenceState.Prefilling; continue; }
-
-            var source = s.Shared.Members.FirstOrDefault(m => m != s && m.Slot >= 0 && m.State != SequenceState.Finished && m.Position >= s.Shared.Cells);
-            if (source is null)
+            if (!s.IsFork)
             {
-                Finish(s, FinishReason.Error, "the shared prompt's cells are gone (every sequence holding them has finished); fork while the parent is live.");
+                s.Slot = freeSlots.Pop();
+                s.State = SequenceState.Prefilling;
                 continue;
             }
-            context.NativeHandle.MemorySequenceCopy((LLamaSeqId)source.Slot, (LLamaSeqId)s.Slot, 0, s.Shared.Cells);
+
+            if (takeover)
+            {
+                // The slot already holds exactly the shared prompt's cells.
+                s.Slot = s.Shared.HolderSlot;
+                s.Shared.HolderSlot = -1;
+            }
+            else
+            {
+                s.Slot = freeSlots.Pop();
+                var source = s.Shared.Members.FirstOrDefault(m => m != s && m.Slot >= 0 && m.State != SequenceState.Finished && m.Position >= s.Shared.Cells);
+                if (source is null)
+                {
+                    Finish(s, FinishReason.Error, "the shared prompt's cells are gone (every sequence holding them has finished); fork while the parent is live.");
+                    continue;
+                }
+                context.NativeHandle.MemorySequenceCopy((LLamaSeqId)source.Slot, (LLamaSeqId)s.Slot, 0, s.Shared.Cells);
+            }
             s.Position = s.Shared.Cells;
             if (s.Prompt.Length > 0) s.State = SequenceState.Prefilling;
             else SampleAndEmit(s, s.Shared.LastLogits); // the first token comes from the parent's prompt logits
@@ -348,8 +372,18 @@ public sealed class InferenceLoop : IAsyncDisposable
     {
         if (s.Slot >= 0)
         {
-            context.NativeHandle.MemorySequenceRemove((LLamaSeqId)s.Slot, -1, -1);
-            freeSlots.Push(s.Slot);
+            var others = s.Shared.Members.Where(m => m != s).ToList();
+            if (s.Shared.Ready && s.Shared.HolderSlot < 0 && others.Any(m => m.State == SequenceState.Queued) && !others.Any(m => m.Slot >= 0))
+            {
+                // Forks still wait for this prompt and nobody else holds its cells: keep them, drop the rest.
+                context.NativeHandle.MemorySequenceRemove((LLamaSeqId)s.Slot, s.Shared.Cells, -1);
+                s.Shared.HolderSlot = s.Slot;
+            }
+            else
+            {
+                context.NativeHandle.MemorySequenceRemove((LLamaSeqId)s.Slot, -1, -1);
+                freeSlots.Push(s.Slot);
+            }
             s.Slot = -1;
             Interlocked.Add(ref reservedCells, -s.OwnCells);
             live.Remove(s);
@@ -367,6 +401,12 @@ public sealed class InferenceLoop : IAsyncDisposable
         s.Registration.Dispose();
         lock (byIdGate) byId.Remove(s.Id);
         if (!s.Shared.Members.Remove(s)) return;
+        if (s.Shared.Refs - 1 == 0 && s.Shared.HolderSlot >= 0)
+        {
+            context.NativeHandle.MemorySequenceRemove((LLamaSeqId)s.Shared.HolderSlot, -1, -1);
+            freeSlots.Push(s.Shared.HolderSlot);
+            s.Shared.HolderSlot = -1;
+        }
         if (--s.Shared.Refs == 0 && s.Shared.Reserved)
         {
             s.Shared.Reserved = false;

@@ -11,4 +11,7 @@ internal sealed class SharedPrompt(int cells)
     public float[]? LastLogits { get; set; }
     public bool Ready => LastLogits is not null;
     public List<Sequence> Members { get; } = [];
+    /// <summary>A slot kept only to hold the prompt cells after its sequence finished while forks still wait
+    /// for a slot; the next fork admitted takes it over. -1 when none.</summary>
+    public int HolderSlot { get; set; } = -1;
 }

@@ -19,6 +19,40 @@ public sealed class ForkTests
         Assert.Equal(0, engine.Stats.ReservedCells);
     }
 
+    [Theory, InlineData(1), InlineData(4)]
+    public async Task Forks_still_start_when_their_parent_ends_at_its_first_token(int maxSequences)
+    {
+        await using var engine = TestModels.Start("random", maxSequences: maxSequences);
+        var ct = TestContext.Current.CancellationToken;
+        var root = engine.Generate(GenerationRequest.FromText("a prompt for everyone", TestModels.Greedy(1)), ct);
+        var forks = Enumerable.Range(0, 6).Select(_ => engine.Generate(GenerationRequest.Fork(root.Id, TestModels.Greedy(5)), ct)).ToList();
+        var rootResult = await root.CollectAsync(ct);
+        var results = await Task.WhenAll(forks.Select(f => f.CollectAsync(ct)));
+        Assert.All(results, r => Assert.Equal(FinishReason.Length, r.Finish));
+        Assert.All(results, r => Assert.Equal(rootResult.Tokens[0], r.Tokens[0]));
+        Assert.Equal(root.PromptTokens, engine.Stats.PromptTokensDecoded);
+        Assert.Equal(0, engine.Stats.ReservedCells);
+        // Every slot is free again: MaxSequences sequences run at once.
+        var again = await Task.WhenAll(Enumerable.Range(0, maxSequences).Select(_ =>
+            engine.Generate(GenerationRequest.FromText("abc", TestModels.Greedy(3)), ct).CollectAsync(ct)));
+        Assert.All(again, r => Assert.Equal(3, r.Tokens.Count));
+    }
+
+    [Fact]
+    public async Task Forks_of_a_parent_cancelled_before_its_prompt_was_decoded_end_with_an_error()
+    {
+        await using var engine = TestModels.Start("random");
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var ct = TestContext.Current.CancellationToken;
+        var root = engine.Generate(GenerationRequest.FromText("abc", TestModels.Greedy(4)), cancel.Token);
+        GenerationStream fork;
+        try { fork = engine.Generate(GenerationRequest.Fork(root.Id, TestModels.Greedy(4)), ct); }
+        catch (InvalidOperationException) { return; } // the loop was quicker: the parent had already finished
+        Assert.Equal(FinishReason.Cancelled, (await root.CollectAsync(ct)).Finish);
+        Assert.Equal(FinishReason.Error, (await fork.CollectAsync(ct)).Finish);
+    }
+
     [Fact]
     public async Task Forks_with_different_seeds_sample_different_continuations()
     {
