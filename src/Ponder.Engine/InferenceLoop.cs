@@ -12,9 +12,13 @@ namespace Ponder.Engine;
 /// steps and their prompts are prefilled in chunks in the same batches, after the decode tokens, so a long prompt
 /// never stalls the others. Forks copy their parent's prompt cells (llama_memory_seq_cp) in the unified KV cache.
 /// Threading rule: callers tokenise and validate on their own thread; only the loop thread calls llama.cpp.
+/// Why LLamaBatch + llama_decode rather than BatchedExecutor: it measured as fast or faster (bench/RESULTS.md), and
+/// it lets the loop mix decode tokens with prefill chunks, reuse sequence slots and sample from its own logits.
 /// Simplifications: sampling runs on the loop thread; KV cells are reserved for prompt + max tokens at admission
-/// (so a running sequence can never hit a full cache), which admits fewer sequences than optimistic reservation.</summary>
-public sealed class InferenceLoop : IAsyncDisposable
+/// (so a running sequence can never hit a full cache), which admits fewer sequences than optimistic reservation.
+/// Use: await using var engine = InferenceLoop.Start(new EngineOptions("model.gguf"));
+///      await foreach (var t in engine.Generate(GenerationRequest.FromText("Once")).Events.ReadAllAsync()) ...</summary>
+public sealed class InferenceLoop : IGenerationEngine
 {
     readonly EngineOptions options;
     readonly ILogger logger;
@@ -72,6 +76,8 @@ public sealed class InferenceLoop : IAsyncDisposable
     public EngineOptions Options => options;
     public int VocabSize { get; }
     public int? BosToken => vocab.BOS is { } t ? (int)t : null;
+    /// <summary>The model's GGUF metadata as llama.cpp read it (e.g. general.architecture, tokenizer.chat_template).</summary>
+    public IReadOnlyDictionary<string, string> Metadata => weights.Metadata;
 
     public EngineStats Stats => new(Interlocked.Read(ref steps), Interlocked.Read(ref promptDecoded),
         Interlocked.Read(ref generatedDecoded), Interlocked.Read(ref sampled), Volatile.Read(ref liveCount),
