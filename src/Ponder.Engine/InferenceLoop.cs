@@ -147,7 +147,12 @@ public sealed class InferenceLoop : IGenerationEngine
         lock (byIdGate) byId[id] = seq;
         if (cancellationToken.CanBeCanceled)
             seq.Registration = cancellationToken.Register(() => { seq.CancelRequested = true; inbox.Writer.TryWrite(null); });
-        inbox.Writer.TryWrite(seq);
+        if (!inbox.Writer.TryWrite(seq))
+        {
+            Interlocked.Decrement(ref queuedCount);
+            seq.Registration.Dispose();
+            throw new ObjectDisposedException(nameof(InferenceLoop), "the engine has been disposed.");
+        }
         return new GenerationStream(id, prompt.Length, channel.Reader);
     }
 
@@ -157,8 +162,7 @@ public sealed class InferenceLoop : IGenerationEngine
         {
             try
             {
-                while (inbox.Reader.TryRead(out var s))
-                    if (s is not null) { s.Shared.Refs++; s.Shared.Members.Add(s); queue.Add(s); }
+                DrainInbox();
                 ReapCancelled();
                 ExpireQueue();
                 Admit();
@@ -178,8 +182,15 @@ public sealed class InferenceLoop : IGenerationEngine
                 foreach (var s in live.ToList()) Finish(s, FinishReason.Error, $"engine step failed: {e.Message}");
             }
         }
+        DrainInbox();
         foreach (var s in live.ToList()) Finish(s, FinishReason.Cancelled, "the engine is shutting down");
         foreach (var s in queue.ToList()) { Dequeue(s); s.Output.TryWrite(Final(FinishReason.Cancelled, "the engine is shutting down")); s.Output.TryComplete(); }
+    }
+
+    void DrainInbox()
+    {
+        while (inbox.Reader.TryRead(out var s))
+            if (s is not null) { s.Shared.Refs++; s.Shared.Members.Add(s); queue.Add(s); }
     }
 
     /// <summary>One step: a decode token for every decoding sequence, then prompt chunks in the room left; one llama_decode.</summary>
@@ -426,7 +437,7 @@ public sealed class InferenceLoop : IGenerationEngine
     {
         if (stopping) return;
         stopping = true;
-        inbox.Writer.TryWrite(null);
+        inbox.Writer.TryComplete(); // wakes the loop; later Generate calls fail
         await Task.Run(() => thread.Join());
         context.Dispose();
         weights.Dispose();

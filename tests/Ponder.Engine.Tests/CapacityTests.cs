@@ -90,4 +90,18 @@ public sealed class CapacityTests
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             engine.Generate(GenerationRequest.FromText("a", new SamplingOptions(Temperature: -1)), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Disposing_the_engine_ends_every_sequence_and_refuses_new_ones()
+    {
+        var engine = TestModels.Start("random", maxSequences: 1);
+        var ct = TestContext.Current.CancellationToken;
+        var running = engine.Generate(GenerationRequest.FromText("abc", Endless), ct);
+        var waiting = engine.Generate(GenerationRequest.FromText("abc", Endless), ct);
+        await running.Events.ReadAsync(ct);
+        await engine.DisposeAsync();
+        Assert.Equal(FinishReason.Cancelled, (await running.CollectAsync(ct)).Finish);
+        Assert.Equal(FinishReason.Cancelled, (await waiting.CollectAsync(ct)).Finish);
+        Assert.Throws<ObjectDisposedException>(() => engine.Generate(GenerationRequest.FromText("abc"), ct));
+    }
 }
