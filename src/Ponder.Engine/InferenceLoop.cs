@@ -353,9 +353,13 @@ public sealed class InferenceLoop : IGenerationEngine
 
     void ReapCancelled()
     {
-        foreach (var s in live.Where(s => s.CancelRequested).ToList()) Finish(s, FinishReason.Cancelled, null);
-        foreach (var s in queue.Where(s => s.CancelRequested).ToList())
+        // Cheap when nothing was cancelled: no allocation on the per-step path.
+        for (var i = live.Count - 1; i >= 0; i--)
+            if (live[i].CancelRequested) Finish(live[i], FinishReason.Cancelled, null);
+        for (var i = queue.Count - 1; i >= 0; i--)
         {
+            var s = queue[i];
+            if (!s.CancelRequested) continue;
             Dequeue(s);
             Forget(s);
             s.Output.TryWrite(Final(FinishReason.Cancelled, null));
@@ -366,8 +370,10 @@ public sealed class InferenceLoop : IGenerationEngine
     void ExpireQueue()
     {
         var timeout = (long)options.EffectiveQueueTimeout.TotalMilliseconds;
-        foreach (var s in queue.Where(s => Environment.TickCount64 - s.EnqueuedAt > timeout).ToList())
+        for (var i = queue.Count - 1; i >= 0; i--)
         {
+            var s = queue[i];
+            if (Environment.TickCount64 - s.EnqueuedAt <= timeout) continue;
             Dequeue(s);
             Forget(s);
             s.Output.TryComplete(new EngineOverCapacityException(
