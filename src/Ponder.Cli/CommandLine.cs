@@ -9,28 +9,34 @@ public static class CommandLine
     const string Usage = """
         usage: ponder COMMAND [ARGS]
 
+          demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
 
         """;
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             Console.Out.Write(Usage);
-            return Task.FromResult(args.Length == 0 ? 2 : 0);
+            return args.Length == 0 ? 2 : 0;
         }
         try
         {
             return args[0] switch
             {
-                "inspect" => Task.FromResult(Inspect(args[1..])),
-                _ => Task.FromResult(Fail($"unknown command '{args[0]}'.\n{Usage}")),
+                "demo" => await DemoCommand.RunAsync(args[1..]),
+                "inspect" => Inspect(args[1..]),
+                _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };
         }
         catch (GgufFormatException e)
         {
-            return Task.FromResult(Fail($"invalid GGUF file: {e.Message}"));
+            return Fail($"invalid GGUF file: {e.Message}");
+        }
+        catch (CliUsageException e)
+        {
+            return Fail(e.Message);
         }
     }
 

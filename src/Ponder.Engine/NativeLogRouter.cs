@@ -1,0 +1,61 @@
+using LLama.Native;
+using Microsoft.Extensions.Logging;
+
+namespace Ponder.Engine;
+
+/// <summary>Routes llama.cpp's (process-wide) native log to Ponder's logger, and keeps its recent error and
+/// warning lines so a load failure can be reported with llama.cpp's own words.</summary>
+public static class NativeLogRouter
+{
+    static readonly Lock gate = new();
+    static ILogger? logger;
+    static bool installed;
+    static LLamaLogLevel lastLevel = LLamaLogLevel.Info;
+    static readonly Queue<string> problems = new();
+    // Held here as well, so the delegate llama.cpp calls can never be collected.
+    static readonly NativeLogConfig.LLamaLogCallback callback = OnLog;
+
+    /// <summary>Sends native log lines to <paramref name="target"/> from now on (the last caller wins: the log is global).</summary>
+    public static void Install(ILogger? target)
+    {
+        lock (gate)
+        {
+            if (target is not null) logger = target;
+            if (installed) return;
+            installed = true;
+        }
+        NativeLogConfig.llama_log_set(callback);
+    }
+
+    /// <summary>Forgets captured problem lines; call before an operation whose failure you want to explain.</summary>
+    public static void ClearProblems() { lock (gate) problems.Clear(); }
+
+    /// <summary>Error and warning lines since the last <see cref="ClearProblems"/> (at most 20, newest last).</summary>
+    public static IReadOnlyList<string> Problems() { lock (gate) return problems.ToList(); }
+
+    static void OnLog(LLamaLogLevel level, string message)
+    {
+        ILogger? target;
+        lock (gate)
+        {
+            // "Continue" lines extend the previous message and share its level.
+            if (level == LLamaLogLevel.Continue) level = lastLevel; else lastLevel = level;
+            var text = message.TrimEnd();
+            if (level is LLamaLogLevel.Error or LLamaLogLevel.Warning && text.Length > 0)
+            {
+                problems.Enqueue(text);
+                while (problems.Count > 20) problems.Dequeue();
+            }
+            target = logger;
+        }
+        if (target is null || message.Trim().Length == 0) return;
+        var mapped = level switch
+        {
+            LLamaLogLevel.Error => LogLevel.Error,
+            LLamaLogLevel.Warning => LogLevel.Warning,
+            LLamaLogLevel.Info => LogLevel.Debug, // llama.cpp's "info" is a flood of load details
+            _ => LogLevel.Trace,
+        };
+        target.Log(mapped, "llama.cpp: {Message}", message.TrimEnd());
+    }
+}

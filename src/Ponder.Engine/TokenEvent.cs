@@ -1,0 +1,12 @@
+namespace Ponder.Engine;
+
+/// <summary>What a sequence produced at one step. <see cref="Text"/> is the text released with this token: it can be
+/// empty while a multi-byte character or a possible stop string is held back, and longer when held text is released.
+/// The last event of a sequence carries <see cref="Finish"/>; an event that ends a sequence without a new token
+/// (cancellation, error) has <see cref="Token"/> null.</summary>
+public sealed record TokenEvent(
+    int? Token, string Text, float LogProb, IReadOnlyList<TopLogProb>? TopLogProbs,
+    FinishReason? Finish = null, string? Error = null)
+{
+    public bool IsFinal => Finish is not null;
+}
