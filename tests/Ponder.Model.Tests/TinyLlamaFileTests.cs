@@ -21,7 +21,8 @@ public sealed class TinyLlamaFileTests
                 Assert.Equal((TinyLlamaFile.Embedding, TinyLlamaFile.Blocks), (header.EmbeddingLength, header.BlockCount));
             }
             using var llamaCpp = new Ponder.Model.Tests.Tokenizer.LlamaCppTokenizer(path); // quiets the native log before the full load
-            using var weights = LLamaWeights.LoadFromFile(new ModelParams(path) { GpuLayerCount = 0 });
+            QuietLlamaCpp.Install();
+        using var weights = LLamaWeights.LoadFromFile(new ModelParams(path) { GpuLayerCount = 0 });
             Assert.Equal(TinyLlamaFile.Blocks, weights.NativeHandle.LayerCount);
             Assert.Equal(llamaCpp.Count, weights.NativeHandle.Vocab.Count);
             var end = PonderVocabulary.Build().Id(PonderChatFormat.End);

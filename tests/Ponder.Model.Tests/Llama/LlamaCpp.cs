@@ -8,7 +8,7 @@ namespace Ponder.Model.Tests.Llama;
 /// no flash attention, fixed threads) that returns the logits of every prompt position.</summary>
 public sealed class LlamaCpp : IDisposable
 {
-    static LlamaCpp() => NativeLogConfig.llama_log_set((level, message) => { if (level == LLamaLogLevel.Error) Console.Write(message); });
+    static LlamaCpp() => QuietLlamaCpp.Install();
 
     readonly LLamaWeights weights;
     readonly LLamaContext context;

@@ -9,24 +9,13 @@ namespace Ponder.Model.Tests.Tokenizer;
 /// <summary>llama.cpp's own tokenizer (through LLamaSharp), loaded vocabulary-only: the reference Ponder's must match.</summary>
 public sealed unsafe class LlamaCppTokenizer : IDisposable
 {
-    static readonly Lock NativeLock = new();
-    static bool configured;
-
     readonly LLamaWeights weights;
     readonly IntPtr vocab;
     readonly delegate* unmanaged<IntPtr, int*, int, byte*, int, byte, byte, int> detokenize;
 
     public LlamaCppTokenizer(string path)
     {
-        lock (NativeLock)
-        {
-            if (!configured)
-            {
-                // Quiet llama.cpp's load log; the native library can be configured only before its first use.
-                NativeLibraryConfig.All.WithLogCallback((level, message) => { });
-                configured = true;
-            }
-        }
+        QuietLlamaCpp.Install();
         weights = LLamaWeights.LoadFromFile(new ModelParams(path) { VocabOnly = true, GpuLayerCount = 0 });
         // LLamaSharp 0.30.0 keeps llama_vocab and llama_detokenize internal, so call the loaded libllama directly.
         var library = NativeLibrary.Load(LoadedLibllama());
