@@ -34,7 +34,7 @@ public sealed class AdditionTask : ReasoningTask
     {
         var s = new StringBuilder();
         var sum = a + b;
-        if (verbosity == Verbosity.Elaborate) s.AppendLine($"The question asks for {a} + {b}. I'll add column by column from the right, carrying as I go.");
+        if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} + {b}. Add by columns from the right, carrying as I go.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Add {a} + {b} column by column.");
         else s.AppendLine($"{a}+{b}");
         var columns = Math.Max(PlaceNames.Length(a), PlaceNames.Length(b));
@@ -61,7 +61,7 @@ public sealed class AdditionTask : ReasoningTask
         {
             s.AppendLine($"So {a} + {b} = {sum}.");
             s.Append(verbosity == Verbosity.Elaborate
-                ? $"Check by subtracting: {sum} - {b} should give back {a}. {sum} - {b} = {a}. Correct."
+                ? $"Check by subtracting: {sum} - {b} = {a}. Correct."
                 : $"Check: {sum} - {b} = {a}.");
         }
         return s.ToString();

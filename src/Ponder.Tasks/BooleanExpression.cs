@@ -6,7 +6,7 @@ public sealed record BooleanExpression(string Op, BooleanExpression? Left, Boole
 {
     public bool IsLiteral => Op == "literal";
 
-    /// <summary>A tree with <paramref name="binaryOperators"/> and/or operators; about a quarter of nodes are negated.</summary>
+    /// <summary>A tree with <paramref name="binaryOperators"/> and/or operators; about one node in five is negated.</summary>
     public static BooleanExpression Draw(Random random, int binaryOperators)
     {
         BooleanExpression node;
@@ -19,7 +19,7 @@ public sealed record BooleanExpression(string Op, BooleanExpression? Left, Boole
             var op = random.Next(2) == 0 ? "and" : "or";
             node = new BooleanExpression(op, left, right, op == "and" ? left.Value && right.Value : left.Value || right.Value);
         }
-        return random.Next(4) == 0 ? new BooleanExpression("not", node, null, !node.Value) : node;
+        return random.Next(5) == 0 ? new BooleanExpression("not", node, null, !node.Value) : node;
     }
 
     static BooleanExpression Literal(bool value) => new("literal", null, null, value);

@@ -14,7 +14,7 @@ public sealed class BooleanLogicTask : ReasoningTask
 
     public override string Name => "boolean-logic";
     public override string Description => "true/false expressions with and, or, not and parentheses; level = number of and/or operators";
-    public override TaskLevels Levels { get; } = new(1, 4, 7);
+    public override TaskLevels Levels { get; } = new(1, 3, 6);
 
     protected override ProblemDraft Create(int level, Random random)
     {
@@ -82,6 +82,7 @@ public sealed class BooleanLogicTask : ReasoningTask
                 step = $"not {tokens[not + 1]}";
                 tokens.RemoveRange(not, 2);
                 tokens.Insert(not, Word(result));
+                ExpressionTask.Unwrap(tokens, not);
             }
             else
             {
@@ -92,6 +93,7 @@ public sealed class BooleanLogicTask : ReasoningTask
                 step = $"{tokens[at - 1]} {tokens[at]} {tokens[at + 1]}";
                 tokens.RemoveRange(at - 1, 3);
                 tokens.Insert(at - 1, Word(result));
+                ExpressionTask.Unwrap(tokens, at - 1);
             }
             var rest = tokens.Count > 1 ? Join(tokens) : "";
             s.AppendLine(terse

@@ -86,7 +86,7 @@ public sealed class ComparisonTask : ReasoningTask
             Mode.Ascending => "the numbers from smallest to largest", _ => "the numbers from largest to smallest",
         };
         if (verbosity == Verbosity.Elaborate)
-            s.AppendLine($"We want {goal} of {listed}. Compare two at a time: more digits means larger; with equal digits, the first differing digit decides.");
+            s.AppendLine($"We want {goal}. More digits is larger, else the first differing digit decides.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Find {goal} of {listed}.");
         else s.AppendLine(listed);
         var largestFirst = mode is Mode.Largest or Mode.Descending;
@@ -98,12 +98,12 @@ public sealed class ComparisonTask : ReasoningTask
             var sorted = new List<long>();
             while (remaining.Count > 1)
             {
-                s.AppendLine(Pass(remaining, largestFirst, verbosity, out var pick) + (terse ? "" : $"; next is {pick}"));
+                s.AppendLine(Pass(remaining, largestFirst, verbosity, out var pick) + (terse ? "" : $": {pick}"));
                 sorted.Add(pick);
                 remaining.Remove(pick);
             }
             sorted.Add(remaining[0]);
-            if (!terse) s.AppendLine($"Last left: {remaining[0]}.");
+            if (verbosity == Verbosity.Normal) s.AppendLine($"Last left: {remaining[0]}.");
             if (verbosity == Verbosity.Elaborate)
                 s.AppendLine($"Check: {string.Join(largestFirst ? " > " : " < ", sorted)}, and all {numbers.Count} numbers are used.");
         }
@@ -121,7 +121,7 @@ public sealed class ComparisonTask : ReasoningTask
         {
             var better = largest ? n > winner : n < winner;
             var next = better ? n : winner;
-            parts.Add(verbosity == Verbosity.Terse ? $"{winner}{(winner < n ? "<" : ">")}{n}" : $"{winner} vs {n} → {next} ({Reason(winner, n)})");
+            parts.Add(verbosity == Verbosity.Terse ? $"{winner}{(winner < n ? "<" : ">")}{n}" : $"{winner} vs {n}: {next} ({Reason(winner, n)})");
             winner = next;
         }
         if (parts.Count == 0) return $"only {winner}";
@@ -132,7 +132,7 @@ public sealed class ComparisonTask : ReasoningTask
     static string Reason(long a, long b)
     {
         string x = a.ToString(), y = b.ToString();
-        if (x.Length != y.Length) return $"{(x.Length > y.Length ? a : b)} has more digits";
+        if (x.Length != y.Length) return "longer";
         var i = 0;
         while (x[i] == y[i]) i++;
         return $"{PlaceNames.Of(x.Length - 1 - i)} {x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}";

@@ -70,6 +70,7 @@ public sealed class ExpressionTask : ReasoningTask
             var inParentheses = from > 0;
             tokens.RemoveRange(at - 1, 3);
             tokens.Insert(at - 1, result.ToString());
+            Unwrap(tokens, at - 1);
             var work = op == "×" && !terse && Math.Max(x, y) >= 10 ? TimesWork(x, y) : "";
             var rest = tokens.Count > 1 ? Render(tokens, "×", !terse) : "";
             if (terse) s.AppendLine($"{x}{op}{y}={result}" + (rest.Length > 0 ? $" → {rest}" : ""));
@@ -87,6 +88,16 @@ public sealed class ExpressionTask : ReasoningTask
         if (!terse) s.Append($"So {text} = {value}.");
         else s.Length -= Environment.NewLine.Length;
         return s.ToString();
+    }
+
+    /// <summary>"(23)" becomes "23" in the same step, so no line is spent on dropping parentheses.</summary>
+    internal static void Unwrap(List<string> tokens, int index)
+    {
+        if (index > 0 && index + 1 < tokens.Count && tokens[index - 1] == "(" && tokens[index + 1] == ")")
+        {
+            tokens.RemoveAt(index + 1);
+            tokens.RemoveAt(index - 1);
+        }
     }
 
     static string Inverse(string op) => op switch { "+" => "-", "-" => "+", _ => "÷" };

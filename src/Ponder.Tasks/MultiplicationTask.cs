@@ -36,7 +36,7 @@ public sealed class MultiplicationTask : ReasoningTask
         var s = new StringBuilder();
         var product = a * b;
         var terse = verbosity == Verbosity.Terse;
-        if (verbosity == Verbosity.Elaborate) s.AppendLine($"The question asks for {a} × {b}. Multiply {a} by each digit of {b}, then add.");
+        if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} × {b}: multiply by each digit of {b}, then add.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Long multiplication {a} × {b}.");
         else s.AppendLine($"{a}×{b}");
         var multiplierDigits = PlaceNames.Length(b);
@@ -55,11 +55,11 @@ public sealed class MultiplicationTask : ReasoningTask
             if (place > 0 && partial != 0) line.Append($" → {partial * shift}");
             s.AppendLine(line.ToString());
             if (place == recheck && digit > 1 && a >= 10)
-                s.AppendLine($"Re-check the first step: {PlaceNames.Digit(a, 0)}×{digit} = {PlaceNames.Digit(a, 0) * digit}. Yes.");
+                s.AppendLine($"Re-check: {PlaceNames.Digit(a, 0)}×{digit} = {PlaceNames.Digit(a, 0) * digit}. Yes.");
         }
         if (multiplierDigits > 1)
         {
-            s.AppendLine(terse ? "add:" : $"Add the partial products {string.Join(" + ", partials.Select(p => p.Value * (long)Math.Pow(10, p.Shift)))} by columns:");
+            s.AppendLine(terse ? "add:" : "Add the partial products by columns:");
             AddColumns(s, partials, terse);
         }
         if (terse) s.Append($"={product}");
@@ -69,7 +69,7 @@ public sealed class MultiplicationTask : ReasoningTask
             if (verbosity == Verbosity.Elaborate)
                 s.Append(a == 0 || b == 0 ? "Check: anything times 0 is 0. Correct."
                     : multiplierDigits > 1
-                    ? $"Check by estimating: about {Round(a)} × {Round(b)} = {Round(a) * Round(b)}, close to {product}. And the last digit: {a % 10}×{b % 10} ends in {a % 10 * (b % 10) % 10}, as does {product}. Correct."
+                    ? $"Check: about {Round(a)} × {Round(b)} = {Round(a) * Round(b)}, close to {product}; last digit {a % 10}×{b % 10} → {a % 10 * (b % 10) % 10}. Correct."
                     : $"Check: {product} ÷ {b} = {a}. Correct.");
             else s.Length -= Environment.NewLine.Length;
         }
@@ -105,7 +105,7 @@ public sealed class MultiplicationTask : ReasoningTask
             var sum = terms.Sum();
             var body = terms.Count > 1 ? $"{string.Join("+", terms)}={sum}" : $"{sum}";
             var last = place == columns - 1;
-            s.AppendLine((terse ? "" : $"{PlaceNames.Of(place)}: ") + body + (!last && sum >= 10 ? $" c{sum / 10}" : ""));
+            s.AppendLine(body + (!last && sum >= 10 ? $" c{sum / 10}" : ""));
             carry = sum / 10;
         }
     }

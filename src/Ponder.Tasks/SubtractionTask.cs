@@ -35,7 +35,7 @@ public sealed class SubtractionTask : ReasoningTask
     {
         var s = new StringBuilder();
         var difference = a - b;
-        if (verbosity == Verbosity.Elaborate) s.AppendLine($"The question asks for {a} - {b}. I'll subtract column by column from the right, borrowing when needed.");
+        if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} - {b}. Subtract by columns from the right, borrowing when needed.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Subtract {a} - {b} column by column.");
         else s.AppendLine($"{a}-{b}");
         var (top, bottom) = (a, b);
@@ -44,7 +44,7 @@ public sealed class SubtractionTask : ReasoningTask
             (top, bottom) = (b, a);
             s.AppendLine(verbosity == Verbosity.Terse
                 ? $"{b}>{a}: do {b}-{a}, negate"
-                : $"{b} is larger than {a}, so the result is negative: compute {b} - {a} and put a minus sign in front.");
+                : $"{b} > {a}, so compute {b} - {a} and negate.");
         }
         var columns = PlaceNames.Length(top);
         var recheck = verbosity == Verbosity.Elaborate && columns > 1 ? random.Next(columns) : -1;
@@ -65,8 +65,7 @@ public sealed class SubtractionTask : ReasoningTask
                     ? $"{available} < {y}, borrow: {available + 10} - {y} = {result}, write {result}"
                     : $"{available} - {y} = {result}, write {result}"));
             if (place == recheck)
-                s.AppendLine($"Let me re-check the {PlaceNames.Of(place)}: {result} + {y} = {result + y}" +
-                             (needBorrow ? $", which is {available} plus the borrowed 10" : "") + ". Yes.");
+                s.AppendLine($"Re-check: {result} + {y} = {result + y}. Yes.");
             borrow = needBorrow ? 1 : 0;
         }
         var magnitude = top - bottom;
@@ -77,7 +76,7 @@ public sealed class SubtractionTask : ReasoningTask
         {
             s.AppendLine($"So {a} - {b} = {difference}.");
             s.Append(verbosity == Verbosity.Elaborate
-                ? $"Check by adding back: {difference} + {b} should give {a}. {difference} + {b} = {a}. Correct."
+                ? $"Check by adding back: {difference} + {b} = {a}. Correct."
                 : $"Check: {difference} + {b} = {a}.");
         }
         return s.ToString();

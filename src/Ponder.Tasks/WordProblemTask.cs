@@ -101,16 +101,16 @@ public sealed class WordProblemTask : ReasoningTask
             {
                 int speed = random.Next(2, 60), duration = random.Next(2, 10);
                 story.AddProduct(duration, speed, false,
-                    i == 0 ? $"{title} {verb} {speed} {rate} for {duration} {time}." : $"Then it {verb} {speed} {rate} for {duration} more {time}.",
+                    i == 0 ? $"{title} {verb} {speed} {rate} for {duration} {time}." : $"Then {Pronoun(subject)} {verb} {speed} {rate} for {duration} more {time}.",
                     $"{duration} {time} at {speed}");
             }
             else
             {
                 var extra = random.Next(3, 80);
-                story.Add(extra, $"After that it {verb} another {extra} {unit}.", $"{extra} more");
+                story.Add(extra, $"After that {Pronoun(subject)} {verb} another {extra} {unit}.", $"{extra} more");
             }
         }
-        var question = $"How many {unit} does {(subject.StartsWith("a ", StringComparison.Ordinal) ? "the " + subject[2..] : subject)} {Base(verb)} in total?";
+        var question = $"How many {unit} does {Pronoun(subject)} {Base(verb)} in total?";
         return ("rate:" + unit, story, question, $"the total {unit}");
     }
 
@@ -139,6 +139,8 @@ public sealed class WordProblemTask : ReasoningTask
         }
         return ("time", story, $"How many minutes does {name} spend in total?", $"the total minutes {name} spends");
     }
+
+    static string Pronoun(string subject) => subject.StartsWith("a ", StringComparison.Ordinal) ? "the " + subject[2..] : subject;
 
     static string Base(string verb) => verb[..^1]; // travels → travel, reads → read
 }
