@@ -39,7 +39,7 @@ public sealed class WordProblemStory(bool money, string unit)
         var before = Value;
         Value += amount;
         sentences.Add(sentence);
-        steps.Add(($"+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
+        steps.Add(($"{Show(before)}+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} - {Show(amount)} = {Show(before)}");
         id.Add($"+{amount}");
     }
@@ -49,7 +49,7 @@ public sealed class WordProblemStory(bool money, string unit)
         var before = Value;
         Value -= amount;
         sentences.Add(sentence);
-        steps.Add(($"-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
+        steps.Add(($"{Show(before)}-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} + {Show(amount)} = {Show(before)}");
         id.Add($"-{amount}");
     }
@@ -67,7 +67,7 @@ public sealed class WordProblemStory(bool money, string unit)
         Value += subtract ? -product : product;
         var sign = subtract ? "-" : "+";
         sentences.Add(sentence);
-        steps.Add(($"{count}×{Show(each)}={Show(product)} {sign}{Show(product)}={Show(Value)}",
+        steps.Add(($"{count}×{Show(each)}={Show(product)}, {Show(before)}{sign}{Show(product)}={Show(Value)}",
             $"{label}: {count} × {Show(each)} = {Show(product)}, so {Show(before)} {sign} {Show(product)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} {(subtract ? "+" : "-")} {Show(product)} = {Show(before)}");
         id.Add($"{sign}{count}x{each}");
