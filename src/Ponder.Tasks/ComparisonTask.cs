@@ -98,7 +98,7 @@ public sealed class ComparisonTask : ReasoningTask
             var sorted = new List<long>();
             while (remaining.Count > 1)
             {
-                s.AppendLine(Pass(remaining, largestFirst, verbosity, out var pick) + (terse ? "" : $": {pick}"));
+                s.AppendLine(Pass(remaining, largestFirst, verbosity, out var pick) + (terse ? "" : $"; take {pick}"));
                 sorted.Add(pick);
                 remaining.Remove(pick);
             }
@@ -112,7 +112,7 @@ public sealed class ComparisonTask : ReasoningTask
         return s.ToString();
     }
 
-    /// <summary>One pass keeping the running winner: "347 vs 374 → 374 (tens 4<7); 374 vs 12 → 374 (more digits)".</summary>
+    /// <summary>One pass keeping the running winner: "347 vs 374: 374 (digit 2: 4<7); 374 vs 12: 374 (longer)".</summary>
     static string Pass(List<long> numbers, bool largest, Verbosity verbosity, out long winner)
     {
         winner = numbers[0];
@@ -128,13 +128,13 @@ public sealed class ComparisonTask : ReasoningTask
         return verbosity == Verbosity.Terse ? string.Join(" ", parts) + $" → {winner}" : string.Join("; ", parts);
     }
 
-    /// <summary>Why one number is larger: more digits, or the first differing digit's place and values.</summary>
+    /// <summary>Why one number is larger: more digits, or the first differing digit, counted from the left.</summary>
     static string Reason(long a, long b)
     {
         string x = a.ToString(), y = b.ToString();
         if (x.Length != y.Length) return "longer";
         var i = 0;
         while (x[i] == y[i]) i++;
-        return $"{PlaceNames.Of(x.Length - 1 - i)} {x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}";
+        return $"digit {i + 1}: {x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}";
     }
 }

@@ -47,7 +47,7 @@ public sealed class ExpressionTask : ReasoningTask
         var terse = verbosity == Verbosity.Terse;
         var text = Render(start, "×", !terse);
         if (verbosity == Verbosity.Elaborate)
-            s.AppendLine($"The question asks for the value of {text}. Order: parentheses first, then ×, then + and - from left to right.");
+            s.AppendLine($"We need the value of {text}. Order: parentheses first, then ×, then + and - from left to right.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Evaluate {text}: parentheses, then ×, then + and -.");
         else s.AppendLine(text);
         var tokens = new List<string>(start);

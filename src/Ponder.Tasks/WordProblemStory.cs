@@ -29,7 +29,7 @@ public sealed class WordProblemStory(bool money, string unit)
         Value = amount;
         started = true;
         sentences.Add(sentence);
-        steps.Add(($"{Show(amount)}", $"Start: {Show(amount)} {what}."));
+        steps.Add(($"{Show(amount)}", what.Length > 0 ? $"Start: {Show(amount)} {what}." : $"Start: {Show(amount)}."));
         id.Add($"start {amount}");
     }
 
@@ -109,7 +109,7 @@ public sealed class WordProblemStory(bool money, string unit)
         foreach (var (_, worded) in steps) s.AppendLine(worded);
         s.Append($"So the result is {Show(Value)}{(money ? "" : " " + unit)}.");
         if (verbosity == Verbosity.Elaborate && inverses.Count > 0)
-            s.Append($"\nCheck backwards: {string.Join(", ", Enumerable.Reverse(inverses))}, which is where we started.");
+            s.Append($"\nCheck backwards: {string.Join(", ", Enumerable.Reverse(inverses))}, back to the first step.");
         return s.ToString();
     }
 }

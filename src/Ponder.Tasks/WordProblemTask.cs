@@ -53,7 +53,7 @@ public sealed class WordProblemTask : ReasoningTask
                     break;
                 case 1 when story.Value > 1:
                     var given = random.Next(1, (int)Math.Min(story.Value, 30));
-                    story.Subtract(given, $"{name} gives {given} {things} to {friend}.", $"Gives {given} away");
+                    story.Subtract(given, $"{name} gives {given} {Noun(given, things)} to {friend}.", $"Gives {given} away");
                     break;
                 case 3:
                     story.Halve($"{name} gives half of the {things} to {friend}.", "Gives half away");
@@ -128,7 +128,7 @@ public sealed class WordProblemTask : ReasoningTask
                     break;
                 case 1:
                     int hours = random.Next(1, 3), extra = random.Next(1, 12) * 5;
-                    story.AddProduct(hours, 60, false, $"{name} spends {hours} hour{(hours > 1 ? "s" : "")} {extra} minutes on {activity}.", $"{activity}, {hours} h is");
+                    story.AddProduct(hours, 60, false, $"{name} spends {hours} hour{(hours > 1 ? "s" : "")} {extra} minutes on {activity}.", $"{activity}, {hours} h");
                     story.Add(extra, "", $"plus {extra} min");
                     break;
                 default:
@@ -139,6 +139,9 @@ public sealed class WordProblemTask : ReasoningTask
         }
         return ("time", story, $"How many minutes does {name} spend in total?", $"the total minutes {name} spends");
     }
+
+    /// <summary>"1 apple", "2 apples": every object list entry is a regular plural.</summary>
+    static string Noun(long count, string plural) => count == 1 ? plural[..^1] : plural;
 
     static string Pronoun(string subject) => subject.StartsWith("a ", StringComparison.Ordinal) ? "the " + subject[2..] : subject;
 
