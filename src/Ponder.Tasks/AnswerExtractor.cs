@@ -5,8 +5,8 @@ namespace Ponder.Tasks;
 
 /// <summary>Finds the final answer in a reply and normalises it, for every <see cref="AnswerKind"/>.
 /// Where to look, in order: after the last &lt;/think&gt; (a reply still inside &lt;think&gt; has no answer);
-/// the last \boxed{…}; after the last "answer is" / "Answer:"; otherwise the end of the reply (the last number,
-/// never an earlier one). Numbers: commas between digit groups, a leading $, trailing periods and a unicode minus are
+/// the last \boxed{…}; after the last "answer is" / "Answer:" (the first number there, or an equation's result);
+/// otherwise the end of the reply (the last number, never an earlier one). Numbers: commas between digit groups, a leading $, trailing periods and a unicode minus are
 /// accepted; decimals and fractions are compared exactly as rationals, so "9360", "936.5" and "93" never match "936".</summary>
 public static partial class AnswerExtractor
 {
@@ -77,6 +77,10 @@ public static partial class AnswerExtractor
 
     static string? ExtractNumber(string segment, bool marked)
     {
+        // "Answer: 347 + 589 = 936": after a marker, an equation's result is the answer, not its first operand.
+        if (marked && FirstLine(segment) is var line && line.LastIndexOf('=') is var equals and >= 0
+            && NumberPattern().Match(line[(equals + 1)..]) is { Success: true } result)
+            return Canonical(result);
         var matches = NumberPattern().Matches(segment);
         if (matches.Count == 0) return null;
         return Canonical(marked ? matches[0] : matches[^1]);

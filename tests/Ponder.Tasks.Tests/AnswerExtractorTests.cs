@@ -23,6 +23,8 @@ public class AnswerExtractorTests
     [InlineData("<think>\n347 + 589: maybe 900?\n</think>\nThe answer is 936.", "936")]
     [InlineData("<think>\nThe answer is 12.\n</think>\n936", "936")]
     [InlineData("The answer is 0.", "0")]
+    [InlineData("Answer: 347 + 589 = 936", "936")]
+    [InlineData("The answer is 936.\nThat is because 347 + 589 = 936 = 900 + 36.", "936")]
     public void Numbers_are_extracted_and_normalised(string reply, string expected) =>
         Assert.Equal(expected, AnswerExtractor.Extract(reply, AnswerKind.Number));
 

@@ -8,7 +8,7 @@ public class ReferenceSolutionTests
     {
         var task = Samples.Task(name);
         foreach (var level in task.Levels.All)
-        foreach (var (problem, i) in Samples.Draw(task, level, task.Levels.IsTrained(level) ? 1000 : 300, seed: level).Select((p, i) => (p, i)))
+        foreach (var (problem, i) in Samples.Draw(task, level, task.Levels.IsTrained(level) ? 1000 : 150, seed: level).Select((p, i) => (p, i)))
         {
             var score = task.Evaluate(problem, problem.ReferenceReply);
             Assert.True(score.Correct, $"{name} level {level}: extracted '{score.Extracted}', expected '{problem.Answer}'\n{problem.ReferenceReply}");
@@ -48,7 +48,7 @@ public class ReferenceSolutionTests
     public void Elaborate_scratchpads_at_the_hardest_trained_level_stay_under_700_characters(string name)
     {
         var task = Samples.Task(name);
-        var longest = Samples.Draw(task, task.Levels.MaxTrained, 3000).MaxBy(p => p.Solution.Length)!;
+        var longest = Samples.Draw(task, task.Levels.MaxTrained, 2000).MaxBy(p => p.Solution.Length)!;
         Assert.True(longest.Solution.Length <= 700, $"{longest.Solution.Length} characters:\n{longest.Solution}");
     }
 }

@@ -9,7 +9,7 @@ public class SplitTests
         var task = Samples.Task(name);
         var random = new Random(3);
         var ids = Enum.GetValues<Split>().ToDictionary(split => split, split =>
-            task.Levels.All.SelectMany(level => Enumerable.Range(0, split == Split.Train ? 300 : 80)
+            task.Levels.All.SelectMany(level => Enumerable.Range(0, split == Split.Train ? 200 : 40)
                 .Select(_ => task.Generate(level, random, split))).Select(p =>
                 {
                     Assert.Equal(split, p.Split);
@@ -25,7 +25,7 @@ public class SplitTests
     public void A_problem_lands_in_the_same_split_whatever_its_phrasing(string name)
     {
         var task = Samples.Task(name);
-        var problems = task.Levels.All.SelectMany(level => Samples.Draw(task, level, 600, seed: level)).ToList();
+        var problems = task.Levels.All.SelectMany(level => Samples.Draw(task, level, 350, seed: level)).ToList();
         foreach (var group in problems.GroupBy(p => p.Id))
             Assert.Single(group.Select(p => p.Split).Distinct());
         var shares = problems.DistinctBy(p => p.Id).GroupBy(p => p.Split).ToDictionary(g => g.Key, g => g.Count());

@@ -7,7 +7,7 @@ public class VerbosityTests
     public void Every_verbosity_is_drawn_and_terse_thoughts_are_much_shorter_than_elaborate_ones(string name)
     {
         var task = Samples.Task(name);
-        var byVerbosity = Samples.Draw(task, task.Levels.MaxTrained, 900).GroupBy(p => p.Verbosity)
+        var byVerbosity = Samples.Draw(task, task.Levels.MaxTrained, 600).GroupBy(p => p.Verbosity)
             .ToDictionary(g => g.Key, g => g.Average(p => p.Solution.Length));
         Assert.Equal(3, byVerbosity.Count);
         Assert.True(byVerbosity[Verbosity.Terse] < byVerbosity[Verbosity.Normal]);
@@ -21,7 +21,7 @@ public class VerbosityTests
     public void Correct_thoughts_of_many_lengths_exist_at_one_level(string name)
     {
         var task = Samples.Task(name);
-        var lengths = Samples.Draw(task, task.Levels.MaxTrained, 1000).Select(p => p.Solution.Length).ToList();
+        var lengths = Samples.Draw(task, task.Levels.MaxTrained, 600).Select(p => p.Solution.Length).ToList();
         Assert.True(lengths.Max() >= 2.5 * lengths.Min(), $"lengths {lengths.Min()}..{lengths.Max()}");
         Assert.True(lengths.Distinct().Count() >= 30, $"only {lengths.Distinct().Count()} distinct lengths");
     }
