@@ -52,6 +52,3 @@ public abstract class ReasoningTask
     /// <summary>Builds one problem: canonical id, question in a drawn phrasing, answer, and scratchpad at a drawn verbosity.</summary>
     protected abstract ProblemDraft Create(int level, Random random);
 }
-
-/// <summary>What a task builds; <see cref="ReasoningTask.Generate(int, Random)"/> adds the answer line and the split.</summary>
-public sealed record ProblemDraft(string Id, string Question, string Answer, AnswerKind Kind, string Solution, Verbosity Verbosity);

@@ -11,8 +11,3 @@ public enum Verbosity
     /// <summary>Restatement, worded steps, a re-derived step and a check by the inverse operation.</summary>
     Elaborate,
 }
-
-public static class VerbosityDraw
-{
-    public static Verbosity Next(Random random) => (Verbosity)random.Next(3);
-}
