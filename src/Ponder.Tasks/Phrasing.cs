@@ -31,7 +31,12 @@ public static class Phrasing
     public static string Finish(Random random, string question)
     {
         var please = random.Next(8);
-        if (please == 0) question = "Please " + char.ToLowerInvariant(question[0]) + question[1..];
+        if (please == 0)
+        {
+            // "What is…" → "Please what is…", but "TRUE AND…" and "347+589=" keep their first character.
+            var lower = question.Length > 1 && char.IsLower(question[1]) ? char.ToLowerInvariant(question[0]) : question[0];
+            question = "Please " + lower + question[1..];
+        }
         else if (please == 1) question = question.TrimEnd('.', '?', '=', ' ') + ", please.";
         var letterCase = random.Next(12);
         if (letterCase == 0) return question.ToLowerInvariant();
