@@ -4,7 +4,7 @@ namespace Ponder.Tasks.Tests;
 
 public class PhrasingTests
 {
-    static List<string> Questions(ReasoningTask task, int count = 1500) =>
+    static List<string> Questions(ReasoningTask task, int count = 1200) =>
         Samples.Draw(task, task.Levels.MaxTrained, count).Select(p => p.Question).ToList();
 
     /// <summary>The question with its numbers blanked: two questions with the same shape used the same template.</summary>

@@ -8,7 +8,7 @@ public class ReferenceSolutionTests
     {
         var task = Samples.Task(name);
         foreach (var level in task.Levels.All)
-        foreach (var (problem, i) in Samples.Draw(task, level, task.Levels.IsTrained(level) ? 1000 : 150, seed: level).Select((p, i) => (p, i)))
+        foreach (var (problem, i) in Samples.Draw(task, level, task.Levels.IsTrained(level) ? 1000 : 100, seed: level).Select((p, i) => (p, i)))
         {
             var score = task.Evaluate(problem, problem.ReferenceReply);
             Assert.True(score.Correct, $"{name} level {level}: extracted '{score.Extracted}', expected '{problem.Answer}'\n{problem.ReferenceReply}");

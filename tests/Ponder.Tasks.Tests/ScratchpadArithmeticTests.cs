@@ -22,14 +22,14 @@ public partial class ScratchpadArithmeticTests
         var task = Samples.Task(name);
         var checkedEquations = 0;
         foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 120, seed: 7 + level))
+        foreach (var problem in Samples.Draw(task, level, 80, seed: 7 + level))
         foreach (Match match in Chain().Matches(problem.Solution))
         {
             var values = match.Groups["chain"].Value.Split('=').Select(Evaluate).ToList();
             Assert.True(values.All(v => v == values[0]), $"'{match.Value}' is false in:\n{problem.Solution}");
             checkedEquations++;
         }
-        if (name != "boolean-logic" && name != "comparison") Assert.True(checkedEquations > 300, $"only {checkedEquations} equations found");
+        if (name != "boolean-logic" && name != "comparison") Assert.True(checkedEquations > 200, $"only {checkedEquations} equations found");
     }
 
     [Fact]

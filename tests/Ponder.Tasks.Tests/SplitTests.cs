@@ -25,7 +25,7 @@ public class SplitTests
     public void A_problem_lands_in_the_same_split_whatever_its_phrasing(string name)
     {
         var task = Samples.Task(name);
-        var problems = task.Levels.All.SelectMany(level => Samples.Draw(task, level, 350, seed: level)).ToList();
+        var problems = task.Levels.All.SelectMany(level => Samples.Draw(task, level, 250, seed: level)).ToList();
         foreach (var group in problems.GroupBy(p => p.Id))
             Assert.Single(group.Select(p => p.Split).Distinct());
         var shares = problems.DistinctBy(p => p.Id).GroupBy(p => p.Split).ToDictionary(g => g.Key, g => g.Count());
