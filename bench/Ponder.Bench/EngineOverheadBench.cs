@@ -40,6 +40,10 @@ public static class EngineOverheadBench
             }
             Console.WriteLine($"| {n} | {bare:0} | {ponder:0} | {ponder / bare:0.00}× |");
         }
+        var stats = engine.Stats;
+        Console.WriteLine($"Ponder loop time outside llama_decode: {stats.LoopTime.TotalMilliseconds:0} ms of " +
+            $"{(stats.LoopTime + stats.DecodeTime).TotalMilliseconds:0} ms stepping ({stats.LoopTime / (stats.LoopTime + stats.DecodeTime):P1}), " +
+            $"{stats.LoopTime.TotalMicroseconds / stats.TokensSampled:0.0} µs per sampled token");
         return 0;
     }
 

@@ -8,7 +8,7 @@ public sealed record EngineOptions(
     // Context: one unified KV cache of ContextSize cells shared by every live sequence (forks share prompt cells);
     // with UnifiedKvCache false each sequence slot gets ContextSize / MaxSequences cells of its own and cannot fork
     int ContextSize = 2048, int MaxSequences = 64, bool UnifiedKvCache = true,
-    // Decoding: tokens per llama_decode call (decode tokens of live sequences + prefill chunks), CPU threads
+    // Decoding: tokens per llama_decode call (a token per decoding sequence, then at most PrefillChunk prompt tokens), CPU threads
     int BatchSize = 512, int Threads = 0, int PrefillChunk = 128,
     // Admission: requests that cannot start yet wait here; beyond capacity, or after the timeout, they fail
     int QueueCapacity = 256, TimeSpan? QueueTimeout = null)

@@ -1,7 +1,10 @@
 namespace Ponder.Engine;
 
 /// <summary>A snapshot of the loop's counters. PromptTokensDecoded counts prompt tokens sent to llama_decode
-/// (a fork adds none for its parent's prompt); GeneratedTokensDecoded counts sampled tokens fed back.</summary>
+/// (a fork adds none for its parent's prompt); GeneratedTokensDecoded counts sampled tokens fed back.
+/// DecodeTime is time inside llama_decode; LoopTime is the rest of each step (batch building, sampling,
+/// log-probabilities, detokenising, stop strings, channel writes): the engine's own overhead.</summary>
 public sealed record EngineStats(
     long Steps, long PromptTokensDecoded, long GeneratedTokensDecoded, long TokensSampled,
-    int LiveSequences, int QueuedRequests, int ReservedCells, int ContextSize);
+    int LiveSequences, int QueuedRequests, int ReservedCells, int ContextSize,
+    TimeSpan DecodeTime, TimeSpan LoopTime);

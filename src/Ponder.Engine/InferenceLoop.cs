@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using LLama;
@@ -42,7 +43,7 @@ public sealed class InferenceLoop : IGenerationEngine
     readonly List<Sequence> sampling = [];
     long nextId;
     int queuedCount, reservedCells, liveCount;
-    long steps, promptDecoded, generatedDecoded, sampled;
+    long steps, promptDecoded, generatedDecoded, sampled, decodeTicks, loopTicks;
     volatile bool stopping;
 
     InferenceLoop(EngineOptions options, ILogger logger, LLamaWeights weights)
@@ -81,7 +82,9 @@ public sealed class InferenceLoop : IGenerationEngine
 
     public EngineStats Stats => new(Interlocked.Read(ref steps), Interlocked.Read(ref promptDecoded),
         Interlocked.Read(ref generatedDecoded), Interlocked.Read(ref sampled), Volatile.Read(ref liveCount),
-        Volatile.Read(ref queuedCount), Volatile.Read(ref reservedCells), options.ContextSize);
+        Volatile.Read(ref queuedCount), Volatile.Read(ref reservedCells), options.ContextSize,
+        TimeSpan.FromSeconds((double)Interlocked.Read(ref decodeTicks) / Stopwatch.Frequency),
+        TimeSpan.FromSeconds((double)Interlocked.Read(ref loopTicks) / Stopwatch.Frequency));
 
     /// <summary>Tokenises on the caller's thread; control-token text (e.g. &lt;|im_start|&gt;) becomes control tokens.</summary>
     public int[] Tokenize(string text, bool addBos = true) =>
@@ -196,6 +199,7 @@ public sealed class InferenceLoop : IGenerationEngine
     /// <summary>One step: a decode token for every decoding sequence, then prompt chunks in the room left; one llama_decode.</summary>
     void Step()
     {
+        var started = Stopwatch.GetTimestamp();
         batch.Clear();
         foreach (var s in live)
         {
@@ -204,13 +208,14 @@ public sealed class InferenceLoop : IGenerationEngine
             batch.Add((LLamaToken)s.NextToken, s.Position++, (LLamaSeqId)s.Slot, true);
         }
         var decodeTokens = batch.TokenCount;
-        var room = options.BatchSize - decodeTokens;
+        // At most PrefillChunk prompt tokens per step, whoever they belong to: a step's latency stays bounded.
+        var room = Math.Min(options.BatchSize - decodeTokens, options.PrefillChunk);
         var prefillTokens = 0;
         foreach (var s in live)
         {
             if (room == 0) break;
             if (s.State != SequenceState.Prefilling) continue;
-            var n = Math.Min(Math.Min(options.PrefillChunk, s.Prompt.Length - s.Prefilled), room);
+            var n = Math.Min(s.Prompt.Length - s.Prefilled, room);
             for (var i = 0; i < n; i++)
             {
                 var last = s.Prefilled + i == s.Prompt.Length - 1;
@@ -223,8 +228,11 @@ public sealed class InferenceLoop : IGenerationEngine
         }
         if (batch.TokenCount == 0) return;
 
+        var decodeStarted = Stopwatch.GetTimestamp();
         var result = context.NativeHandle.Decode(batch);
+        var decodeEnded = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref steps);
+        Interlocked.Add(ref decodeTicks, decodeEnded - decodeStarted);
         if (result != DecodeResult.Ok)
         {
             var why = result == DecodeResult.NoKvSlot
@@ -247,6 +255,7 @@ public sealed class InferenceLoop : IGenerationEngine
             if (s.State == SequenceState.Prefilling && !s.IsFork) s.Shared.LastLogits = logits.ToArray();
             SampleAndEmit(s, logits);
         }
+        Interlocked.Add(ref loopTicks, Stopwatch.GetTimestamp() - started - (decodeEnded - decodeStarted));
     }
 
     void SampleAndEmit(Sequence s, ReadOnlySpan<float> logits)

@@ -9,22 +9,21 @@ public static class NativeLogRouter
 {
     static readonly Lock gate = new();
     static ILogger? logger;
-    static bool installed;
     static LLamaLogLevel lastLevel = LLamaLogLevel.Info;
     static readonly Queue<string> problems = new();
     // Held here as well, so the delegate llama.cpp calls can never be collected.
     static readonly NativeLogConfig.LLamaLogCallback callback = OnLog;
 
-    /// <summary>Sends native log lines to <paramref name="target"/> from now on (the last caller wins: the log is global).</summary>
+    /// <summary>Sends native log lines to <paramref name="target"/> from now on (the last caller wins: the log is
+    /// global). Sets llama.cpp's callback every time, in case other code in the process replaced it since.</summary>
     public static void Install(ILogger? target)
     {
         lock (gate)
         {
             if (target is not null) logger = target;
-            if (installed) return;
-            installed = true;
+            // Before the library loads this only records the callback for LLamaSharp to set at load time.
+            NativeLogConfig.llama_log_set(callback);
         }
-        NativeLogConfig.llama_log_set(callback);
     }
 
     /// <summary>Forgets captured problem lines; call before an operation whose failure you want to explain.</summary>
