@@ -5,7 +5,7 @@ public class JsonlDatasetLoaderTests
     [Fact]
     public void Gsm8k_test_set_loads_all_1319_questions_with_their_final_answers()
     {
-        var result = JsonlDatasetLoader.LoadGsm8k(SharedDatasets.Require("gsm8k/test.jsonl"), MalformedLinePolicy.Stop);
+        var result = JsonlDatasetLoader.LoadGsm8k(SharedFixtures.Gsm8kTest, MalformedLinePolicy.Stop);
         Assert.Equal(1319, result.Items.Count);
         Assert.Empty(result.Malformed);
         Assert.StartsWith("Janet’s ducks lay 16 eggs per day.", result.Items[0].Question);
@@ -18,7 +18,7 @@ public class JsonlDatasetLoaderTests
     [Fact]
     public void A_gsm8k_item_scores_a_reply_by_its_final_answer()
     {
-        var item = JsonlDatasetLoader.LoadGsm8k(SharedDatasets.Require("gsm8k/test.jsonl")).Items[2];
+        var item = JsonlDatasetLoader.LoadGsm8k(SharedFixtures.Gsm8kTest).Items[2];
         Assert.True(item.Evaluate("He makes a profit of $70,000.").Correct);
         Assert.False(item.Evaluate("The answer is 7000.").Correct);
     }
