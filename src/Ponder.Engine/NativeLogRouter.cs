@@ -18,12 +18,11 @@ public static class NativeLogRouter
     /// global). Sets llama.cpp's callback every time, in case other code in the process replaced it since.</summary>
     public static void Install(ILogger? target)
     {
-        lock (gate)
-        {
-            if (target is not null) logger = target;
-            // Before the library loads this only records the callback for LLamaSharp to set at load time.
-            NativeLogConfig.llama_log_set(callback);
-        }
+        if (target is not null) lock (gate) logger = target;
+        // Outside the gate: this call may load the native library, and loading logs through OnLog (which takes the
+        // gate) — possibly on another thread that holds the loader's lock, so calling it under the gate deadlocks.
+        // Before the library loads this only records the callback for LLamaSharp to set at load time.
+        NativeLogConfig.llama_log_set(callback);
     }
 
     /// <summary>Forgets captured problem lines; call before an operation whose failure you want to explain.</summary>
