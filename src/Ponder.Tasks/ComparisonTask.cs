@@ -1,0 +1,140 @@
+using System.Text;
+
+namespace Ponder.Tasks;
+
+/// <summary>Comparing and sorting numbers: the largest or smallest of a list (a number), or the list sorted up or down
+/// (a list). Each comparison is one line that names the deciding digit; sorting is selection sort, one pass per line.
+/// Level L: L + 1 numbers of up to L + 1 digits.</summary>
+public sealed class ComparisonTask : ReasoningTask
+{
+    enum Mode { Largest, Smallest, Ascending, Descending }
+
+    public override string Name => "comparison";
+    public override string Description => "largest/smallest of a list, or the list sorted; level L = L + 1 numbers of up to L + 1 digits";
+    public override TaskLevels Levels { get; } = new(1, 4, 6);
+
+    protected override ProblemDraft Create(int level, Random random)
+    {
+        var numbers = DrawNumbers(random, level + 1, level + 1);
+        var mode = (Mode)random.Next(4);
+        var verbosity = VerbosityDraw.Next(random);
+        var (answer, kind) = mode switch
+        {
+            Mode.Largest => (numbers.Max().ToString(), AnswerKind.Number),
+            Mode.Smallest => (numbers.Min().ToString(), AnswerKind.Number),
+            Mode.Ascending => (string.Join(", ", numbers.Order()), AnswerKind.NumberList),
+            _ => (string.Join(", ", numbers.OrderDescending()), AnswerKind.NumberList),
+        };
+        return new ProblemDraft($"{mode}:{string.Join(",", numbers)}", Ask(random, mode, numbers), answer, kind,
+            Solve(mode, numbers, answer, verbosity), verbosity);
+    }
+
+    /// <summary>Distinct numbers, mostly of the same length and often sharing leading digits, so comparisons need a digit-by-digit look.</summary>
+    static List<long> DrawNumbers(Random random, int count, int maxDigits)
+    {
+        var numbers = new List<long>();
+        var digits = random.Next(1, maxDigits + 1);
+        while (numbers.Count < count)
+        {
+            var length = random.Next(3) == 0 ? random.Next(1, maxDigits + 1) : digits;
+            var n = PlaceNames.WithDigits(random, length);
+            if (numbers.Count > 0 && length > 1 && random.Next(3) == 0)
+            {
+                // Share a prefix with an earlier number of the same length.
+                var other = numbers[random.Next(numbers.Count)].ToString();
+                if (other.Length == length)
+                {
+                    var keep = random.Next(1, length);
+                    n = long.Parse(other[..keep] + n.ToString()[keep..]);
+                }
+            }
+            if (!numbers.Contains(n)) numbers.Add(n);
+        }
+        return numbers;
+    }
+
+    static string Ask(Random random, Mode mode, List<long> numbers)
+    {
+        var list = ListText(random, numbers);
+        string[] options = mode switch
+        {
+            Mode.Largest when numbers.Count == 2 => [$"Which is larger, {numbers[0]} or {numbers[1]}?", $"Which is bigger: {numbers[0]} or {numbers[1]}?", $"Is {numbers[0]} or {numbers[1]} greater?", $"max({numbers[0]}, {numbers[1]})"],
+            Mode.Smallest when numbers.Count == 2 => [$"Which is smaller, {numbers[0]} or {numbers[1]}?", $"Which is less: {numbers[0]} or {numbers[1]}?", $"min({numbers[0]}, {numbers[1]})"],
+            Mode.Largest => [$"Which number is the largest: {list}?", $"What is the biggest of {list}?", $"Find the maximum of {list}.", $"max of {list}", $"Which is greatest among {list}?"],
+            Mode.Smallest => [$"Which number is the smallest: {list}?", $"What is the smallest of {list}?", $"Find the minimum of {list}.", $"min of {list}", $"Which is least among {list}?"],
+            Mode.Ascending => [$"Sort {list} in ascending order.", $"Order from smallest to largest: {list}", $"sort: {list}", $"Arrange {list} from least to greatest.", $"Put these in increasing order: {list}"],
+            _ => [$"Sort {list} in descending order.", $"Order from largest to smallest: {list}", $"Arrange {list} from greatest to least.", $"Put these in decreasing order: {list}", $"sort descending: {list}"],
+        };
+        return Phrasing.Finish(random, Phrasing.Pick(random, options));
+    }
+
+    static string ListText(Random random, List<long> numbers) => random.Next(3) switch
+    {
+        0 => string.Join(" ", numbers),
+        1 => string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[^1],
+        _ => string.Join(", ", numbers),
+    };
+
+    static string Solve(Mode mode, List<long> numbers, string answer, Verbosity verbosity)
+    {
+        var s = new StringBuilder();
+        var terse = verbosity == Verbosity.Terse;
+        var listed = string.Join(", ", numbers);
+        var goal = mode switch
+        {
+            Mode.Largest => "the largest", Mode.Smallest => "the smallest",
+            Mode.Ascending => "the numbers from smallest to largest", _ => "the numbers from largest to smallest",
+        };
+        if (verbosity == Verbosity.Elaborate)
+            s.AppendLine($"We want {goal}. More digits is larger, else the first differing digit decides.");
+        else if (verbosity == Verbosity.Normal) s.AppendLine($"Find {goal} of {listed}.");
+        else s.AppendLine(listed);
+        var largestFirst = mode is Mode.Largest or Mode.Descending;
+        if (mode is Mode.Largest or Mode.Smallest)
+            s.AppendLine(Pass(numbers, largestFirst, verbosity, out _));
+        else
+        {
+            var remaining = new List<long>(numbers);
+            var sorted = new List<long>();
+            while (remaining.Count > 1)
+            {
+                s.AppendLine(Pass(remaining, largestFirst, verbosity, out var pick) + (terse ? "" : $": {pick}"));
+                sorted.Add(pick);
+                remaining.Remove(pick);
+            }
+            sorted.Add(remaining[0]);
+            if (verbosity == Verbosity.Normal) s.AppendLine($"Last left: {remaining[0]}.");
+            if (verbosity == Verbosity.Elaborate)
+                s.AppendLine($"Check: {string.Join(largestFirst ? " > " : " < ", sorted)}, and all {numbers.Count} numbers are used.");
+        }
+        if (!terse) s.Append($"So the result is {answer}.");
+        else s.Append($"→ {answer}");
+        return s.ToString();
+    }
+
+    /// <summary>One pass keeping the running winner: "347 vs 374 → 374 (tens 4<7); 374 vs 12 → 374 (more digits)".</summary>
+    static string Pass(List<long> numbers, bool largest, Verbosity verbosity, out long winner)
+    {
+        winner = numbers[0];
+        var parts = new List<string>();
+        foreach (var n in numbers.Skip(1))
+        {
+            var better = largest ? n > winner : n < winner;
+            var next = better ? n : winner;
+            parts.Add(verbosity == Verbosity.Terse ? $"{winner}{(winner < n ? "<" : ">")}{n}" : $"{winner} vs {n}: {next} ({Reason(winner, n)})");
+            winner = next;
+        }
+        if (parts.Count == 0) return $"only {winner}";
+        return verbosity == Verbosity.Terse ? string.Join(" ", parts) + $" → {winner}" : string.Join("; ", parts);
+    }
+
+    /// <summary>Why one number is larger: more digits, or the first differing digit's place and values.</summary>
+    static string Reason(long a, long b)
+    {
+        string x = a.ToString(), y = b.ToString();
+        if (x.Length != y.Length) return "longer";
+        var i = 0;
+        while (x[i] == y[i]) i++;
+        return $"{PlaceNames.Of(x.Length - 1 - i)} {x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}";
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace Ponder.Tasks;
+
+/// <summary>Multi-step arithmetic expressions with precedence and parentheses, e.g. "3 + 4 × (12 - 7)". The scratchpad
+/// reduces one operation per line in precedence order (innermost parentheses, then ×, then + and - left to right) and
+/// rewrites what is left. Level = number of operators.</summary>
+public sealed class ExpressionTask : ReasoningTask
+{
+    static readonly string[] TimesSymbols = ["×", "×", "*", "*", "x"];
+
+    public override string Name => "arithmetic-expression";
+    public override string Description => "expressions over + - × with parentheses, reduced in precedence order; level = number of operators";
+    public override TaskLevels Levels { get; } = new(1, 4, 7);
+
+    protected override ProblemDraft Create(int level, Random random)
+    {
+        var tree = ArithmeticExpression.Draw(random, level);
+        var tokens = tree.Tokens();
+        var verbosity = VerbosityDraw.Next(random);
+        var times = Phrasing.Pick(random, TimesSymbols);
+        var spaced = times == "x" || random.Next(3) > 0;
+        var shown = Render(tokens, times, spaced);
+        var question = random.Next(8) == 0
+            ? Phrasing.Finish(random, $"What is the value of {shown}?")
+            : Phrasing.AskFor(random, shown);
+        return new ProblemDraft(string.Concat(tokens).Replace('×', '*'), question, tree.Value.ToString(), AnswerKind.Number,
+            Solve(tokens, tree.Value, verbosity, random), verbosity);
+    }
+
+    static string Render(List<string> tokens, string times, bool spaced)
+    {
+        var s = new StringBuilder();
+        foreach (var t in tokens)
+        {
+            var token = t == "×" ? times : t;
+            // Parentheses hug their contents: "3 + (4 - 1)".
+            if (spaced && s.Length > 0 && t != ")" && s[^1] != '(') s.Append(' ');
+            s.Append(token);
+        }
+        return s.ToString();
+    }
+
+    static string Solve(List<string> start, int value, Verbosity verbosity, Random random)
+    {
+        var s = new StringBuilder();
+        var terse = verbosity == Verbosity.Terse;
+        var text = Render(start, "×", !terse);
+        if (verbosity == Verbosity.Elaborate)
+            s.AppendLine($"The question asks for the value of {text}. Order: parentheses first, then ×, then + and - from left to right.");
+        else if (verbosity == Verbosity.Normal) s.AppendLine($"Evaluate {text}: parentheses, then ×, then + and -.");
+        else s.AppendLine(text);
+        var tokens = new List<string>(start);
+        var steps = 0;
+        var recheck = verbosity == Verbosity.Elaborate ? random.Next(Math.Max(1, tokens.Count(t => t is "+" or "-" or "×"))) : -1;
+        while (tokens.Count > 1)
+        {
+            var (from, to) = InnermostGroup(tokens);
+            if (to - from == 1 && from > 0 && tokens[from - 1] == "(")
+            {
+                tokens.RemoveAt(from + 1);
+                tokens.RemoveAt(from - 1);
+                continue;
+            }
+            var at = FirstOperator(tokens, from, to, "×");
+            if (at < 0) at = FirstOperator(tokens, from, to, "+", "-");
+            int x = int.Parse(tokens[at - 1]), y = int.Parse(tokens[at + 1]);
+            var op = tokens[at];
+            var result = op == "+" ? x + y : op == "-" ? x - y : x * y;
+            var inParentheses = from > 0;
+            tokens.RemoveRange(at - 1, 3);
+            tokens.Insert(at - 1, result.ToString());
+            Unwrap(tokens, at - 1);
+            var work = op == "×" && !terse && Math.Max(x, y) >= 10 ? TimesWork(x, y) : "";
+            var rest = tokens.Count > 1 ? Render(tokens, "×", !terse) : "";
+            if (terse) s.AppendLine($"{x}{op}{y}={result}" + (rest.Length > 0 ? $" → {rest}" : ""));
+            else
+            {
+                var why = verbosity == Verbosity.Elaborate
+                    ? (inParentheses ? "Inside the parentheses: " : op == "×" ? "Multiplication first: " : "Left to right: ")
+                    : "";
+                s.AppendLine($"{why}{x} {op} {y} = {work}{result}" + (rest.Length > 0 ? $", leaving {rest}" : "."));
+            }
+            if (steps++ == recheck && !(op == "×" && y == 0))
+                s.AppendLine($"Double-check that step: {result} {Inverse(op)} {y} = {x}. Yes.");
+        }
+        if (tokens[0] != value.ToString()) throw new InvalidOperationException($"expression reduced to {tokens[0]}, expected {value}");
+        if (!terse) s.Append($"So {text} = {value}.");
+        else s.Length -= Environment.NewLine.Length;
+        return s.ToString();
+    }
+
+    /// <summary>"(23)" becomes "23" in the same step, so no line is spent on dropping parentheses.</summary>
+    internal static void Unwrap(List<string> tokens, int index)
+    {
+        if (index > 0 && index + 1 < tokens.Count && tokens[index - 1] == "(" && tokens[index + 1] == ")")
+        {
+            tokens.RemoveAt(index + 1);
+            tokens.RemoveAt(index - 1);
+        }
+    }
+
+    static string Inverse(string op) => op switch { "+" => "-", "-" => "+", _ => "÷" };
+
+    /// <summary>"17 × 6 = 10×6 + 7×6 = 60 + 42 = " — splits the two-digit side into tens and ones.</summary>
+    static string TimesWork(int x, int y)
+    {
+        var (big, small) = x >= y ? (x, y) : (y, x);
+        return $"{big / 10 * 10}×{small} + {big % 10}×{small} = {big / 10 * 10 * small} + {big % 10 * small} = ";
+    }
+
+    /// <summary>The innermost parenthesised group's contents as [from, to), or the whole expression.</summary>
+    static (int From, int To) InnermostGroup(List<string> tokens)
+    {
+        var close = tokens.IndexOf(")");
+        if (close < 0) return (0, tokens.Count);
+        var open = tokens.LastIndexOf("(", close);
+        return (open + 1, close);
+    }
+
+    static int FirstOperator(List<string> tokens, int from, int to, params string[] ops)
+    {
+        for (var i = from; i < to; i++) if (ops.Contains(tokens[i])) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Ponder.Tasks;
+
+/// <summary>Builds one word problem as a running quantity: each event adds a sentence to the story, a line of work to
+/// the scratchpad (in terse and worded form) and an inverse line for the backwards check. Amounts are whole units
+/// (cents for money, formatted as dollars).</summary>
+public sealed class WordProblemStory(bool money, string unit)
+{
+    readonly List<string> sentences = [];
+    readonly List<(string Terse, string Worded)> steps = [];
+    readonly List<string> inverses = [];
+    readonly List<string> id = [];
+
+    bool started;
+
+    public long Value { get; private set; }
+    public IEnumerable<string> Sentences => sentences.Where(s => s.Length > 0);
+
+    public string Show(long amount) => money
+        ? amount % 100 == 0 ? $"${amount / 100}" : $"${amount / 100}.{amount % 100:D2}"
+        : $"{amount}";
+
+    /// <summary>The canonical answer: dollars with two decimals when there are cents, else the plain number.</summary>
+    public string Answer => money && Value % 100 != 0 ? $"{Value / 100}.{Value % 100:D2}" : money ? $"{Value / 100}" : $"{Value}";
+
+    public void Start(long amount, string sentence, string what)
+    {
+        Value = amount;
+        started = true;
+        sentences.Add(sentence);
+        steps.Add(($"{Show(amount)}", $"Start: {Show(amount)} {what}."));
+        id.Add($"start {amount}");
+    }
+
+    public void Add(long amount, string sentence, string label)
+    {
+        if (!started) { First(amount, sentence, $"{label}: {Show(amount)}.", $"{Show(amount)}", $"+{amount}"); return; }
+        var before = Value;
+        Value += amount;
+        sentences.Add(sentence);
+        steps.Add(($"+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
+        inverses.Add($"{Show(Value)} - {Show(amount)} = {Show(before)}");
+        id.Add($"+{amount}");
+    }
+
+    public void Subtract(long amount, string sentence, string label)
+    {
+        var before = Value;
+        Value -= amount;
+        sentences.Add(sentence);
+        steps.Add(($"-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
+        inverses.Add($"{Show(Value)} + {Show(amount)} = {Show(before)}");
+        id.Add($"-{amount}");
+    }
+
+    /// <summary>count × each, then added (or subtracted): two small lines.</summary>
+    public void AddProduct(long count, long each, bool subtract, string sentence, string label)
+    {
+        var product = count * each;
+        if (!started)
+        {
+            First(product, sentence, $"{label}: {count} × {Show(each)} = {Show(product)}.", $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}");
+            return;
+        }
+        var before = Value;
+        Value += subtract ? -product : product;
+        var sign = subtract ? "-" : "+";
+        sentences.Add(sentence);
+        steps.Add(($"{count}×{Show(each)}={Show(product)} {sign}{Show(product)}={Show(Value)}",
+            $"{label}: {count} × {Show(each)} = {Show(product)}, so {Show(before)} {sign} {Show(product)} = {Show(Value)}."));
+        inverses.Add($"{Show(Value)} {(subtract ? "+" : "-")} {Show(product)} = {Show(before)}");
+        id.Add($"{sign}{count}x{each}");
+    }
+
+    public void Halve(string sentence, string label)
+    {
+        var before = Value;
+        Value /= 2;
+        sentences.Add(sentence);
+        steps.Add(($"{Show(before)}÷2={Show(Value)}", $"{label}: {Show(before)} ÷ 2 = {Show(Value)}."));
+        inverses.Add($"{Show(Value)} × 2 = {Show(before)}");
+        id.Add("half");
+    }
+
+    /// <summary>The story's first amount when it has no starting amount (rates, time): nothing to add it to yet.</summary>
+    void First(long amount, string sentence, string worded, string terse, string idPart)
+    {
+        Value = amount;
+        started = true;
+        sentences.Add(sentence);
+        steps.Add((terse, worded));
+        id.Add(idPart);
+    }
+
+    /// <summary>Canonical content for the split: the family and the numbers, never names or objects.</summary>
+    public string Id(string family) => family + ":" + string.Join(";", id);
+
+    public string Solve(Verbosity verbosity, string goal)
+    {
+        var s = new StringBuilder();
+        if (verbosity == Verbosity.Terse)
+        {
+            foreach (var (terse, _) in steps) s.AppendLine(terse);
+            s.Length -= Environment.NewLine.Length;
+            return s.ToString();
+        }
+        if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {goal}. Go through the story one event at a time.");
+        foreach (var (_, worded) in steps) s.AppendLine(worded);
+        s.Append($"So the result is {Show(Value)}{(money ? "" : " " + unit)}.");
+        if (verbosity == Verbosity.Elaborate && inverses.Count > 0)
+            s.Append($"\nCheck backwards: {string.Join(", ", Enumerable.Reverse(inverses))}, which is where we started.");
+        return s.ToString();
+    }
+}
