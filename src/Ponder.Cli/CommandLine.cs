@@ -10,6 +10,7 @@ public static class CommandLine
         usage: ponder COMMAND [ARGS]
 
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
+          train [OPTIONS]  train a reasoning model from scratch (ponder train --help)
 
         """;
 
@@ -25,6 +26,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "inspect" => Task.FromResult(Inspect(args[1..])),
+                "train" => Task.FromResult(TrainCommand.Run(args[1..])),
                 _ => Task.FromResult(Fail($"unknown command '{args[0]}'.\n{Usage}")),
             };
         }
