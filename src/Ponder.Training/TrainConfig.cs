@@ -9,7 +9,7 @@ namespace Ponder.Training;
 /// config.json beside the checkpoints; a resumed run uses the saved one.</summary>
 public sealed record TrainConfig(
     // Model
-    int Depth = 4, int Context = 768,
+    int Depth = 4, int Context = 1024,
     // Data: tasks as "name[:min-max],…" ("all" = every task at its trained levels); share of Thinking targets;
     // an optional JSONL question/answer file (GSM8K format) mixed in as one more task.
     string Tasks = "all", double ThinkingFraction = 0.7, string? Dataset = null, bool StopOnMalformedLines = false,
@@ -23,7 +23,7 @@ public sealed record TrainConfig(
     // Reproducibility: one seed for initialisation and the data stream
     int Seed = 1,
     // Validation: greedy accuracy per mode on a fixed validation set, every ValidationEvery steps (0 = never)
-    int ValidationEvery = 100, int ValidationProblems = 64, int MaxThinkingTokens = 384, int MaxAnswerTokens = 24,
+    int ValidationEvery = 100, int ValidationProblems = 64, int MaxThinkingTokens = 768, int MaxAnswerTokens = 24,
     // Checkpoints (the last two are kept), logging, and the exported model
     int CheckpointEvery = 100, int LogEvery = 10, string OutputDirectory = "runs/train", string ExportType = "Q8_0",
     int Threads = 0)

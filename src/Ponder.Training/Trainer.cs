@@ -77,6 +77,10 @@ public static class Trainer
         var data = new SftDataStream(config, mix, tokenizer, dataset);
         var validation = ValidationSet.Build(mix, config.ValidationProblems, config.Seed);
         var progress = new ProgressLine(log, options.Interactive);
+        var sample = data.ExamplesForStep(step);
+        log.WriteLine($"data: {sample.Count} examples per step ({sample.Count(e => e.Mode == TrainingMode.Thinking)} thinking), " +
+                      $"{sample.Sum(e => e.Length)} tokens, lengths {sample.Min(e => e.Length)}..{sample.Max(e => e.Length)} (mean {sample.Average(e => e.Length):F0}); " +
+                      $"{data.BatchesForStep(step).Count} micro-batches; {validation.Problems.Count} validation problems per mode");
         var watch = Stopwatch.StartNew();
         var startStep = step;
         double Elapsed() => elapsedBefore + watch.Elapsed.TotalSeconds;
@@ -120,6 +124,7 @@ public static class Trainer
         SaveCheckpoint(store, model, optimizer, config, step, Elapsed(), metrics, progress);
         var modelPath = Path.Combine(config.OutputDirectory, "model.gguf");
         ModelExport.Save(model, modelPath, config.ExportGgmlType);
+        if (data.TooLong > 0) progress.Line($"note: {data.TooLong} drawn examples were longer than the context and were redrawn.");
         progress.Line($"done: {step} steps in {TimeSpan.FromSeconds(Elapsed()):h\\:mm\\:ss}, final loss {metrics.Steps.LastOrDefault()?.Loss:F4}; model → {modelPath} ({config.ExportType}, {new FileInfo(modelPath).Length / 1e6:F1} MB)");
         return new TrainResult(step, metrics, config.OutputDirectory, modelPath, Completed: true);
     }

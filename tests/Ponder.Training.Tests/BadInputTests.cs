@@ -29,7 +29,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("depth", "depth 1 is out of range")]
     [InlineData("lr", "learning rate -1 must be in (0, 1)")]
-    [InlineData("micro", "cannot hold one 768-token sequence")]
+    [InlineData("micro", "cannot hold one 1024-token sequence")]
     [InlineData("export", "export type 'Q4_K' is not supported")]
     [InlineData("fraction", "thinking fraction 1.5 must be between 0 and 1")]
     [InlineData("dataset", "dataset file not found")]
@@ -57,7 +57,7 @@ public sealed class BadInputTests
         Assert.False(estimate.Fits);
         var e = Assert.Throws<TrainConfigException>(estimate.EnsureFits);
         Assert.Contains("lower --depth, --micro-batch-tokens or --context", e.Message);
-        Assert.True(MemoryEstimate.For(new TrainConfig(), LlamaConfig.FromDepth(4, 457, 768), availableBytes: 8L << 30).Fits);
+        Assert.True(MemoryEstimate.For(new TrainConfig(), LlamaConfig.FromDepth(4, 457, 1024), availableBytes: 8L << 30).Fits);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class TinyRun : IDisposable
     public TrainConfig Config(int steps = 8, int checkpointEvery = 3) => new(
         Depth: 2, Context: 256, Tasks: "addition:1-2", BatchTokens: 1024, MicroBatchTokens: 512,
         Steps: steps, LearningRate: 1e-2, WarmupSteps: 2, ValidationEvery: 0, CheckpointEvery: checkpointEvery,
-        LogEvery: 1000, OutputDirectory: Directory, ExportType: "F32", Threads: 2);
+        LogEvery: 1000, OutputDirectory: Directory, ExportType: "F32", Threads: 1);
 
     public TrainResult Run(TrainConfig config, bool resume = false, int? stopAfter = null) =>
         Trainer.Run(config, new TrainOptions(Resume: resume, StopAfterStep: stopAfter, Log: Log));
