@@ -30,7 +30,7 @@ public sealed class TaskMix
             var (name, range) = part.IndexOf(':') is var colon and >= 0 ? (part[..colon], part[(colon + 1)..]) : (part, null);
             ReasoningTask task;
             try { task = registry.Get(name); }
-            catch (ArgumentException e) { throw new TrainConfigException(e.Message); }
+            catch (ArgumentException e) { throw new TrainConfigException(e.Message.Replace($" (Parameter '{e.ParamName}')", "")); }
             var (min, max) = range is null ? (task.Levels.Min, task.Levels.MaxTrained) : ParseRange(range, part);
             var levels = task.Levels;
             if (min > max) throw new TrainConfigException($"'{part}': the level range is empty ({min} > {max}).");

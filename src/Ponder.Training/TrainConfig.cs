@@ -54,7 +54,7 @@ public sealed record TrainConfig(
         Require(Context is >= 32 and <= 8192, $"context {Context} is out of range; use 32..8192 tokens.");
         Require(ThinkingFraction is >= 0 and <= 1, $"thinking fraction {ThinkingFraction} must be between 0 and 1.");
         Require(MicroBatchTokens >= Context, $"micro-batch of {MicroBatchTokens} tokens cannot hold one {Context}-token sequence; raise it to at least the context.");
-        Require(BatchTokens >= MicroBatchTokens / 8 && BatchTokens > 0, $"batch of {BatchTokens} tokens is too small; use at least {Context} tokens.");
+        Require(BatchTokens >= Context, $"a batch of {BatchTokens} tokens is smaller than the context; use at least {Context} tokens.");
         Require(Steps > 0, $"steps must be positive, not {Steps}.");
         Require(Minutes >= 0, $"minutes must be zero (no budget) or positive, not {Minutes}.");
         Require(LearningRate is > 0 and < 1, $"learning rate {LearningRate} must be in (0, 1).");

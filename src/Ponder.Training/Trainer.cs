@@ -162,9 +162,14 @@ public static class Trainer
         var watch = Stopwatch.StartNew();
         var instant = set.Accuracy(model, tokenizer, TrainingMode.Instant, config.MaxAnswerTokens);
         var thinking = set.Accuracy(model, tokenizer, TrainingMode.Thinking, config.MaxThinkingTokens + config.MaxAnswerTokens);
-        metrics.Validations.Add(new ValidationMetrics(step, instant, thinking, watch.Elapsed.TotalSeconds));
-        progress.Line($"step {step}: validation accuracy ({set.Problems.Count} problems, greedy) instant {instant:P1}, thinking {thinking:P1} [{watch.Elapsed.TotalSeconds:F1} s]");
+        metrics.Validations.Add(new ValidationMetrics(step, instant.Accuracy, thinking.Accuracy, watch.Elapsed.TotalSeconds));
+        progress.Line($"step {step}: validation accuracy ({set.Problems.Count} problems, greedy) instant {instant.Accuracy:P1}, thinking {thinking.Accuracy:P1} [{watch.Elapsed.TotalSeconds:F1} s]");
+        var question = set.Problems[0];
+        progress.Line($"  e.g. {question.Question} (expected {question.Answer})\n  instant → {Clip(instant.FirstReply)}\n  thinking → {Clip(thinking.FirstReply)}");
     }
+
+    static string Clip(string reply) =>
+        (reply.Length > 300 ? reply[..150] + " … " + reply[^150..] : reply).Replace("\n", "⏎");
 
     static void SaveCheckpoint(CheckpointStore store, LlamaModel model, AdamW optimizer, TrainConfig config, int step,
         double elapsed, TrainingMetrics metrics, ProgressLine progress)
@@ -204,7 +209,7 @@ public static class Trainer
         var policy = config.StopOnMalformedLines ? MalformedLinePolicy.Stop : MalformedLinePolicy.Skip;
         DatasetLoadResult result;
         try { result = JsonlDatasetLoader.Load(config.Dataset, DatasetAnswerFormat.Gsm8k, policy); }
-        catch (DatasetFormatException e) { throw new TrainConfigException($"{e.Message} (drop --stop-on-malformed to skip such lines)"); }
+        catch (DatasetFormatException e) { throw new TrainConfigException($"{e.Path}, {e.Line}; fix the line, or drop --stop-on-malformed to skip such lines and report them."); }
         foreach (var bad in result.Malformed.Take(10)) log.WriteLine($"warning: {config.Dataset} {bad} (skipped)");
         if (result.Malformed.Count > 10) log.WriteLine($"warning: … and {result.Malformed.Count - 10} more malformed lines skipped.");
         if (result.Items.Count == 0) throw new TrainConfigException($"dataset {config.Dataset} has no usable lines.");

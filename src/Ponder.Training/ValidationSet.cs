@@ -23,10 +23,12 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
         return new ValidationSet(problems);
     }
 
-    /// <summary>Fraction of problems answered correctly in <paramref name="mode"/>.</summary>
-    public double Accuracy(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
+    /// <summary>Fraction of problems answered correctly in <paramref name="mode"/>, and the first problem's reply
+    /// (printed in the log so a researcher sees what the model actually writes).</summary>
+    public (double Accuracy, string FirstReply) Accuracy(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
     {
-        if (Problems.Count == 0) return double.NaN;
+        if (Problems.Count == 0) return (double.NaN, "");
+        string? first = null;
         var instant = mode == TrainingMode.Instant;
         var end = tokenizer.Vocabulary.Id(PonderChatFormat.End);
         var correct = 0;
@@ -39,10 +41,11 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
             for (var i = 0; i < chunk.Length; i++)
             {
                 var text = tokenizer.Decode(replies[i], renderSpecial: true);
+                first ??= text;
                 if (AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct) correct++;
             }
         }
-        return (double)correct / Problems.Count;
+        return ((double)correct / Problems.Count, first ?? "");
     }
 
     static string? AnswerOf(string reply, bool instant)
