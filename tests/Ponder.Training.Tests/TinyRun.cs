@@ -10,7 +10,7 @@ public sealed class TinyRun : IDisposable
     public StringWriter Log { get; } = new();
 
     public TrainConfig Config(int steps = 8, int checkpointEvery = 3) => new(
-        Depth: 2, Context: 256, Tasks: "addition:1-2", BatchTokens: 1024, MicroBatchTokens: 512,
+        Depth: 2, Context: 256, Tasks: "addition:1-2", BatchTokens: 512, MicroBatchTokens: 512,
         Steps: steps, LearningRate: 1e-2, WarmupSteps: 2, ValidationEvery: 0, CheckpointEvery: checkpointEvery,
         LogEvery: 1000, OutputDirectory: Directory, ExportType: "F32", Threads: 1);
 

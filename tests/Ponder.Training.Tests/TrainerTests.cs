@@ -9,7 +9,7 @@ public sealed class TrainerTests
     public void Loss_decreases_on_a_tiny_addition_task()
     {
         using var run = new TinyRun();
-        var result = run.Run(run.Config(steps: 25, checkpointEvery: 0));
+        var result = run.Run(run.Config(steps: 15, checkpointEvery: 0));
         var losses = result.Metrics.Steps.Select(s => s.Loss).ToArray();
         Assert.True(losses[0] > 5.5, $"first loss {losses[0]} should be near ln(vocab) ≈ 6.1");
         Assert.True(losses[^3..].Average() < losses[0] - 2, $"loss went {losses[0]:F3} → {losses[^1]:F3}");
@@ -31,14 +31,14 @@ public sealed class TrainerTests
     {
         using var whole = new TinyRun();
         using var killed = new TinyRun();
-        var uninterrupted = whole.Run(whole.Config(steps: 8, checkpointEvery: 3));
-        // Killed after step 7: checkpoints exist for steps 3 and 6, step 7's work is lost.
-        var partial = killed.Run(killed.Config(steps: 8, checkpointEvery: 3), stopAfter: 7);
+        var uninterrupted = whole.Run(whole.Config(steps: 6, checkpointEvery: 2));
+        // Killed after step 5: checkpoints exist for steps 2 and 4, step 5's work is lost.
+        var partial = killed.Run(killed.Config(steps: 6, checkpointEvery: 2), stopAfter: 5);
         Assert.False(partial.Completed);
-        Assert.Equal(["ckpt-0000006.bin", "ckpt-0000003.bin"], new CheckpointStore(killed.Directory, TextWriter.Null).List().Select(Path.GetFileName));
+        Assert.Equal(["ckpt-0000004.bin", "ckpt-0000002.bin"], new CheckpointStore(killed.Directory, TextWriter.Null).List().Select(Path.GetFileName));
 
-        var resumed = killed.Run(killed.Config(steps: 8, checkpointEvery: 3), resume: true);
-        Assert.Contains("resuming from ckpt-0000006.bin (step 6)", killed.Log.ToString());
+        var resumed = killed.Run(killed.Config(steps: 6, checkpointEvery: 2), resume: true);
+        Assert.Contains("resuming from ckpt-0000004.bin (step 4)", killed.Log.ToString());
         Assert.Equal(uninterrupted.Metrics.Steps.Select(s => s.Loss), resumed.Metrics.Steps.Select(s => s.Loss));
         AssertSameTensors(whole.LatestTensors(), killed.LatestTensors());
     }
@@ -48,18 +48,18 @@ public sealed class TrainerTests
     {
         using var whole = new TinyRun();
         using var damaged = new TinyRun();
-        whole.Run(whole.Config(steps: 8, checkpointEvery: 3));
-        damaged.Run(damaged.Config(steps: 8, checkpointEvery: 3), stopAfter: 7);
-        var newest = new CheckpointStore(damaged.Directory, TextWriter.Null).PathFor(6);
+        whole.Run(whole.Config(steps: 6, checkpointEvery: 2));
+        damaged.Run(damaged.Config(steps: 6, checkpointEvery: 2), stopAfter: 5);
+        var newest = new CheckpointStore(damaged.Directory, TextWriter.Null).PathFor(4);
         using (var f = new FileStream(newest, FileMode.Open)) f.SetLength(f.Length / 2);
 
-        var resumed = damaged.Run(damaged.Config(steps: 8, checkpointEvery: 3), resume: true);
+        var resumed = damaged.Run(damaged.Config(steps: 6, checkpointEvery: 2), resume: true);
         var log = damaged.Log.ToString();
         Assert.Contains("checkpoint", log);
         Assert.Contains("is corrupt", log);
-        Assert.Contains("falling back to ckpt-0000003.bin", log);
-        Assert.Contains("resuming from ckpt-0000003.bin (step 3)", log);
-        Assert.Equal(8, resumed.Step);
+        Assert.Contains("falling back to ckpt-0000002.bin", log);
+        Assert.Contains("resuming from ckpt-0000002.bin (step 2)", log);
+        Assert.Equal(6, resumed.Step);
         AssertSameTensors(whole.LatestTensors(), damaged.LatestTensors());
     }
 
