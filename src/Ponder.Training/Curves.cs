@@ -45,7 +45,7 @@ public static class Curves
         foreach (var (label, x, y) in series)
         {
             var line = plot.Add.Scatter(x, y);
-            line.LegendText = label;
+            if (series.Length > 1) line.LegendText = label;
             line.MarkerSize = x.Length > 50 ? 0 : 5;
         }
         plot.Title(title);
