@@ -11,6 +11,7 @@ public static class CommandLine
 
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
+          train [OPTIONS]  train a reasoning model from scratch (ponder train --help)
 
         """;
 
@@ -27,6 +28,7 @@ public static class CommandLine
             {
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),
+                "train" => TrainCommand.Run(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };
         }

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Ponder.Training;
+
+/// <summary>The checkpoints of one run directory, named ckpt-STEP.bin. Each is written to a temporary file, flushed to
+/// disk and renamed into place, so a kill at any moment leaves either the old set or the new one; the two newest are
+/// kept so that one damaged file still leaves a good one to fall back to.</summary>
+public sealed class CheckpointStore(string directory, TextWriter log)
+{
+    public const int Keep = 2;
+    const string Prefix = "ckpt-", Extension = ".bin";
+
+    public string Directory { get; } = directory;
+
+    public string PathFor(int step) => Path.Combine(Directory, $"{Prefix}{step:D7}{Extension}");
+
+    /// <summary>Checkpoint files, newest first.</summary>
+    public IReadOnlyList<string> List() => System.IO.Directory.Exists(Directory)
+        ? System.IO.Directory.GetFiles(Directory, Prefix + "*" + Extension)
+            .Select(p => (Path: p, Step: ParseStep(p))).Where(p => p.Step >= 0)
+            .OrderByDescending(p => p.Step).Select(p => p.Path).ToList()
+        : [];
+
+    public void Save(Checkpoint checkpoint)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = PathFor(checkpoint.Step);
+        AtomicFile.Write(path, checkpoint.Write);
+        foreach (var old in List().Skip(Keep)) File.Delete(old);
+    }
+
+    /// <summary>The newest checkpoint that verifies, or null when there is none. Each one that fails its checksum is
+    /// reported on the log, naming the one used instead.</summary>
+    public Checkpoint? LoadLatest()
+    {
+        var files = List();
+        for (var i = 0; i < files.Count; i++)
+        {
+            try
+            {
+                return Checkpoint.Read(files[i]);
+            }
+            catch (Exception e) when (e is CorruptCheckpointException or EndOfStreamException or IOException or System.Text.Json.JsonException)
+            {
+                var next = i + 1 < files.Count ? $"falling back to {Path.GetFileName(files[i + 1])}" : "no older checkpoint is left";
+                log.WriteLine($"warning: {e.Message.TrimEnd('.')}; {next}.");
+            }
+        }
+        if (files.Count > 0)
+            throw new InvalidDataException($"every checkpoint in {Directory} is corrupt; delete them to start again from scratch.");
+        return null;
+    }
+
+    static int ParseStep(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return int.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? step : -1;
+    }
+}

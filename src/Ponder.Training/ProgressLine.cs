@@ -1,0 +1,34 @@
+namespace Ponder.Training;
+
+/// <summary>One status line (bar, step, loss, learning rate, tokens/s, ETA), redrawn in place with \r on a terminal;
+/// when the output is redirected it prints one line per log interval instead, so logs stay readable.</summary>
+public sealed class ProgressLine(TextWriter output, bool interactive)
+{
+    const int Width = 24;
+    int lastLength;
+
+    public void Update(int step, int total, double loss, double learningRate, double tokensPerSecond, TimeSpan eta)
+    {
+        var filled = (int)Math.Round(Width * (double)step / total);
+        var text = $"[{new string('#', filled)}{new string('.', Width - filled)}] step {step}/{total}  loss {loss:F4}  " +
+                   $"lr {learningRate:0.###e+0}  {tokensPerSecond / 1000:F1}k tok/s  ETA {Format(eta)}";
+        if (interactive)
+        {
+            output.Write("\r" + text.PadRight(lastLength));
+            lastLength = text.Length;
+        }
+        else output.WriteLine(text);
+        output.Flush();
+    }
+
+    /// <summary>Prints a whole line above the bar (validation results, checkpoints, warnings).</summary>
+    public void Line(string text)
+    {
+        if (interactive && lastLength > 0) output.Write("\r" + new string(' ', lastLength) + "\r");
+        lastLength = 0;
+        output.WriteLine(text);
+        output.Flush();
+    }
+
+    static string Format(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:D2}:{t.Seconds:D2}" : $"{t.Minutes}:{t.Seconds:D2}";
+}

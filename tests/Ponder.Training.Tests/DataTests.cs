@@ -1,0 +1,92 @@
+using Ponder.Model.Tokenizer;
+using Ponder.Tasks;
+
+namespace Ponder.Training.Tests;
+
+public sealed class DataTests
+{
+    static readonly SentencePieceTokenizer Tokenizer = new(PonderVocabulary.Build());
+
+    [Theory]
+    [InlineData(TrainingMode.Instant, "The answer is 42.<|end|>")]
+    [InlineData(TrainingMode.Thinking, "40+2\n0+2=2\n4+0=4\n=42</think> The answer is 42.<|end|>")]
+    // Decode drops the space prefix of its first piece; the one after </think> stays, as llama.cpp tokenises it.
+    public void The_loss_mask_covers_exactly_the_assistant_reply(TrainingMode mode, string reply)
+    {
+        var example = SftExample.Build(Tokenizer, "What is 40 + 2?", "40+2\n0+2=2\n4+0=4\n=42", "The answer is 42.", mode, "test");
+        var batch = MicroBatch.Pack([example]);
+        var targets = batch.Targets.Where(t => t != MicroBatch.Ignore).Select(t => (int)t).ToArray();
+        Assert.Equal(batch.TargetCount, targets.Length);
+        Assert.Equal(reply, Tokenizer.Decode(targets, renderSpecial: true));
+        // Every masked position predicts a prompt token; the prompt ends with the think marker(s).
+        var prompt = Tokenizer.Decode(example.Tokens[..example.PromptLength], renderSpecial: true);
+        Assert.EndsWith(mode == TrainingMode.Instant ? "<|assistant|><think></think>" : "<|assistant|><think>", prompt);
+        // As in llama.cpp, the tokenizer puts a space prefix on the text after each control token.
+        Assert.StartsWith("<s><|user|> What is 40 + 2?<|end|>", prompt);
+    }
+
+    [Fact]
+    public void Padding_is_never_a_target_and_rows_keep_their_own_tokens()
+    {
+        var shortOne = SftExample.Build(Tokenizer, "1+1=", "", "2", TrainingMode.Instant, "a");
+        var longOne = SftExample.Build(Tokenizer, "What is 12 + 30?", "12+30\n2+0=2\n1+3=4\n=42", "42", TrainingMode.Thinking, "b");
+        var batch = MicroBatch.Pack([shortOne, longOne]);
+        Assert.Equal(2, batch.Rows);
+        Assert.Equal(longOne.Length - 1, batch.Columns);
+        var shortTargets = batch.Targets.AsSpan(0, batch.Columns).ToArray();
+        Assert.All(shortTargets[(shortOne.Length - 1)..], t => Assert.Equal(MicroBatch.Ignore, t));
+        Assert.Equal(shortOne.Length - shortOne.PromptLength + longOne.Length - longOne.PromptLength, batch.TargetCount);
+    }
+
+    [Fact]
+    public void The_data_stream_is_a_function_of_seed_and_step()
+    {
+        var config = new TrainConfig(Context: 512, Tasks: "addition:1-3,multiplication:1-2", BatchTokens: 2048, MicroBatchTokens: 1024);
+        var mix = TaskMix.Parse(config.Tasks);
+        var a = new SftDataStream(config, mix, Tokenizer);
+        var b = new SftDataStream(config, mix, Tokenizer);
+        Assert.Equal(a.ExamplesForStep(5).Select(e => string.Join(' ', e.Tokens)), b.ExamplesForStep(5).Select(e => string.Join(' ', e.Tokens)));
+        Assert.NotEqual(a.ExamplesForStep(5).Select(e => e.Length), a.ExamplesForStep(6).Select(e => e.Length));
+        var other = new SftDataStream(config with { Seed = 2 }, mix, Tokenizer);
+        Assert.NotEqual(a.ExamplesForStep(5).Select(e => e.Length), other.ExamplesForStep(5).Select(e => e.Length));
+
+        var examples = a.ExamplesForStep(3);
+        Assert.True(examples.Sum(e => e.Length) >= config.BatchTokens);
+        Assert.Contains(examples, e => e.Mode == TrainingMode.Instant);
+        Assert.Contains(examples, e => e.Mode == TrainingMode.Thinking);
+        var batches = a.BatchesForStep(3);
+        Assert.All(batches, m => Assert.True(m.Rows * m.Columns <= config.MicroBatchTokens));
+        Assert.Equal(examples.Count, batches.Sum(m => m.Rows));
+    }
+
+    [Fact]
+    public void Training_problems_come_from_the_train_split_and_validation_from_the_validation_split()
+    {
+        var mix = TaskMix.Parse("addition:1-3");
+        var validation = ValidationSet.Build(mix, 20, seed: 1);
+        Assert.All(validation.Problems, p => Assert.Equal(Split.Validation, p.Split));
+        Assert.Equal(validation.Problems.Select(p => p.Id), ValidationSet.Build(mix, 20, seed: 1).Problems.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void The_learning_rate_warms_up_linearly_then_decays_by_cosine_to_its_floor()
+    {
+        var c = new TrainConfig(Steps: 110, LearningRate: 1e-3, WarmupSteps: 10, MinLearningRateFraction: 0.1);
+        Assert.Equal(1e-4, LearningRateSchedule.At(c, 0), 12);
+        Assert.Equal(1e-3, LearningRateSchedule.At(c, 9), 12);
+        Assert.Equal(1e-3, LearningRateSchedule.At(c, 10), 12);
+        Assert.Equal(0.55e-3, LearningRateSchedule.At(c, 60), 12);
+        Assert.Equal(1e-4, LearningRateSchedule.At(c, 110), 12);
+    }
+
+    [Fact]
+    public void Weight_decay_skips_norms_and_the_embedding()
+    {
+        using var matrix = TorchSharp.torch.zeros(4, 4);
+        using var vector = TorchSharp.torch.zeros(4);
+        Assert.True(AdamW.Decays("blk.0.attn_q.weight", matrix));
+        Assert.True(AdamW.Decays("output.weight", matrix));
+        Assert.False(AdamW.Decays("token_embd.weight", matrix));
+        Assert.False(AdamW.Decays("blk.0.attn_norm.weight", vector));
+    }
+}
