@@ -47,6 +47,10 @@ static class ChatCommand
             {
                 return Fail("cancelled.", exitCode: 130);
             }
+            catch (Exception e) when (IsTurnError(e))
+            {
+                return Fail(OneLine(e));
+            }
         }
         return await ReplAsync(session, config, renderer, interrupt);
     }
