@@ -138,7 +138,7 @@ sealed class ChatRenderer(TextWriter output, bool ansi)
     {
         if (result.Contemplation is not { } c) return;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"vote: {c.AgentsRun} agents ran, {c.StoppedEarly} stopped early, {c.Agreed} agreed, winning share {c.WinningShare:P0}{(c.Refined ? ", refined" : "")}");
+            $"vote: {c.AgentsRun} agents ran, {c.StoppedEarly} stopped early, {c.Agreed} agreed, winning share {c.WinningShare * 100:F0}%{(c.Refined ? ", refined" : "")}");
         if (ansi) console.Write(new Text(line + "\n", new Style(Color.Aqua)));
         else output.WriteLine(line);
     }
