@@ -9,6 +9,7 @@ public static class CommandLine
     const string Usage = """
         usage: ponder COMMAND [ARGS]
 
+          chat [QUESTION]  answer a question (or, without one, a conversation) in instant, thinking or contemplating mode
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
           train [OPTIONS]  train a reasoning model from scratch (ponder train --help)
@@ -26,6 +27,7 @@ public static class CommandLine
         {
             return args[0] switch
             {
+                "chat" => await ChatCommand.RunAsync(args[1..]),
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),
                 "train" => TrainCommand.Run(args[1..]),
