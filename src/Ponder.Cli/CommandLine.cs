@@ -11,6 +11,7 @@ public static class CommandLine
 
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
+          eval             the Ponder Index: accuracy and tokens per model × mode over task suites and datasets (eval --help)
 
         """;
 
@@ -27,6 +28,7 @@ public static class CommandLine
             {
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),
+                "eval" => await EvalCommand.RunAsync(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };
         }
