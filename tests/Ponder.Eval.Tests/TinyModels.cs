@@ -23,7 +23,7 @@ public static class TinyModels
 
     public static string TempFolder(string name)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"ponder-eval-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60]);
+        var dir = Path.Combine(Path.GetTempPath(), $"ponder-eval-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         return dir;
     }
