@@ -27,6 +27,7 @@ static class EvalCommand
           --seed N             problems and sampling (default 1)
           --concurrency K      items in flight at once, batched by the engine (default 8)
           --threads N          CPU threads of the embedded engine (default every core)
+          --context N          KV cells of the embedded engine (default: sized for the grid's worst case)
           --retries N          attempts per remote request before giving up (default 5)
           --out DIR            output folder; rerun with the same DIR to resume (default artifacts/eval)
           --strict             fail on a malformed dataset line instead of skipping it
@@ -38,7 +39,7 @@ static class EvalCommand
         if (args.Contains("--help") || args.Contains("-h")) { Console.Out.Write(Help); return 0; }
         var o = CliOptions.Parse(args, ["--models", "--remote", "--remote-model", "--api-key", "--suites", "--modes", "--count",
             "--dataset-count", "--core", "--budget", "--answer-tokens", "--temperature", "--seed", "--concurrency", "--threads",
-            "--retries", "--out"], ["--strict"]);
+            "--context", "--retries", "--out"], ["--strict"]);
         if (o.Positional.Count > 0) throw new CliUsageException($"eval takes no positional arguments ('{o.Positional[0]}').\n{Help}");
 
         try
@@ -67,6 +68,7 @@ static class EvalCommand
 
             var retries = o.Int("--retries", 5, 1, 100);
             var threads = o.Int("--threads", 0, 0, 1024);
+            int? context = o.StringOrNull("--context") is null ? null : o.Int("--context", 0, 1024, 1 << 24);
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             EvalRunner Runner(IEvalProgress progress) => new(config, suites, progress, Console.Out)
@@ -74,7 +76,8 @@ static class EvalCommand
                 OpenBackend = m => m.IsRemote
                     ? new RemoteBackend(m.Url!, m.RemoteModel, m.ApiKey, new RemoteOptions(MaxAttempts: retries))
                     : EmbeddedBackend.Start(m.Path!, config.Concurrency, modes.Max(x => x.Agents),
-                        256 + config.MaxAnswerTokens + modes.Max(x => x.Mode == Reasoning.ReasoningMode.Instant ? 0 : x.Budget ?? config.ThinkingBudget), threads),
+                        modes.Max(x => x.Mode == Reasoning.ReasoningMode.Instant ? 0 : x.Budget ?? config.ThinkingBudget), config.MaxAnswerTokens,
+                        threads, context),
             };
 
             EvalSummary summary;

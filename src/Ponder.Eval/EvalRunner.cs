@@ -23,7 +23,7 @@ public sealed class EvalRunner(EvalConfig config, IReadOnlyList<Suite> suites, I
     public Func<ModelSpec, IReasoningBackend> OpenBackend { get; init; } = model => model.IsRemote
         ? new RemoteBackend(model.Url!, model.RemoteModel, model.ApiKey)
         : EmbeddedBackend.Start(model.Path!, config.Concurrency, config.Modes.Max(m => m.Mode == ReasoningMode.Contemplating ? m.Agents : 1),
-            tokensPerSequence: 256 + config.MaxAnswerTokens + config.Modes.Max(m => m.Mode == ReasoningMode.Instant ? 0 : m.Budget ?? config.ThinkingBudget));
+            config.Modes.Max(m => m.Mode == ReasoningMode.Instant ? 0 : m.Budget ?? config.ThinkingBudget), config.MaxAnswerTokens);
 
     public async Task<EvalSummary> RunAsync(CancellationToken cancellationToken = default)
     {
