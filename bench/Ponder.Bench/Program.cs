@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], Task<int
     ["training-throughput"] = (TrainingThroughputBenchmark.Summary, a => Task.FromResult(TrainingThroughputBenchmark.Run(a))),
     ["engine-overhead"] = ("tokens/s of Ponder's inference loop vs a bare LLamaSharp BatchedExecutor at 1/8/32 sequences", EngineOverheadBench.Run),
     ["fork-vs-prefill"] = ("8 sequences from one prompt: unified-cache forks vs per-sequence prefill", ForkVsPrefillBench.Run),
+    ["contemplating-latency"] = (ContemplatingLatencyBench.Summary, ContemplatingLatencyBench.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

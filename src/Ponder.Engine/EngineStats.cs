@@ -1,7 +1,7 @@
 namespace Ponder.Engine;
 
 /// <summary>A snapshot of the loop's counters. PromptTokensDecoded counts prompt tokens sent to llama_decode
-/// (a fork adds none for its parent's prompt); GeneratedTokensDecoded counts sampled tokens fed back.
+/// (a fork adds none for its parent's prompt); GeneratedTokensDecoded counts sampled and forced tokens fed back.
 /// DecodeTime is time inside llama_decode; LoopTime is the rest of each step (batch building, sampling,
 /// log-probabilities, detokenising, stop strings, channel writes): the engine's own overhead.</summary>
 public sealed record EngineStats(
