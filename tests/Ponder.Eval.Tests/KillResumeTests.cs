@@ -61,6 +61,10 @@ public sealed class KillResumeTests
         var cli = Path.Combine(AppContext.BaseDirectory, "ponder.dll");
         Assert.True(File.Exists(cli), $"{cli} is missing; the test project references Ponder.Cli to get it");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The test host's runtime config and dependency list: they cover the CLI's, and bring the ASP.NET Core framework
+        // whose logging assemblies the CLI's own runtime config (Microsoft.NETCore.App only) would not find here.
+        var host = Path.Combine(AppContext.BaseDirectory, "Ponder.Eval.Tests");
+        foreach (var a in new[] { "exec", "--runtimeconfig", host + ".runtimeconfig.json", "--depsfile", host + ".deps.json" }) info.ArgumentList.Add(a);
         info.ArgumentList.Add(cli);
         foreach (var a in args) info.ArgumentList.Add(a);
         return Process.Start(info)!;
