@@ -265,7 +265,7 @@ public sealed class InferenceLoop : IGenerationEngine
 
         FinishReason? finish = null;
         string text;
-        if (!o.IgnoreEos && endOfGeneration[token])
+        if ((!o.IgnoreEos && endOfGeneration[token]) || (o.StopTokens is { Count: > 0 } stopTokens && stopTokens.Contains(token)))
         {
             finish = FinishReason.Stop;
             text = s.Decoder.Read() + (s.Stops?.Flush() ?? "");

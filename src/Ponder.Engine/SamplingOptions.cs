@@ -6,7 +6,7 @@ namespace Ponder.Engine;
 public sealed record SamplingOptions(
     float Temperature = 1.0f, int TopK = 0, float TopP = 1.0f, float MinP = 0.0f, int? Seed = null,
     int MaxTokens = 256, IReadOnlyList<string>? Stop = null, bool IgnoreEos = false,
-    bool LogProbs = false, int TopLogProbs = 0)
+    bool LogProbs = false, int TopLogProbs = 0, IReadOnlyList<int>? StopTokens = null)
 {
     public const int MaxTopLogProbs = 20;
 

@@ -1,0 +1,136 @@
+using System.Threading.Channels;
+using Ponder.Engine;
+using Ponder.Reasoning.Answers;
+using Ponder.Reasoning.Confidence;
+using Ponder.Reasoning.Profiles;
+
+namespace Ponder.Reasoning;
+
+/// <summary>Contemplating: fork, think, weigh, refine (DESIGN decision 3).
+/// 1. The prompt is decoded once, by an anchor sequence whose only job is to hold the prompt's KV cells: every agent's
+///    thought forks from it (its first token sampled from the prompt's logits with the agent's own seed), and so does
+///    every agent's answer (the fork's own prompt is the agent's thought and the inserted close marker), so the prompt
+///    is never decoded again. The anchor is cancelled once every agent has started its answer. (It decodes one extra
+///    row per step; a fork cannot share a finished sequence's cells, so something must stay live.)
+/// 2. Agents think under the budget with top-k log-probabilities; DeepConf confidence is tracked online; with EarlyStop
+///    the first WarmupTraces finished thoughts set a threshold and running thoughts whose window mean falls below it are
+///    cancelled (they do not vote).
+/// 3. Answers are extracted and normalised (<see cref="AnswerNormalizer"/>) and combined by confidence-weighted vote.
+/// 4. With Refine, when no two agents agree, the model is shown the strongest candidates and writes the final answer.</summary>
+internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profile, ProfileTokens markers, ReasonerOptions options,
+    ReasoningRequest request, ChannelWriter<ReasoningEvent> events)
+{
+    public async Task<ReasoningResult> RunAsync(CancellationToken ct)
+    {
+        var prompt = engine.Tokenize(profile.FormatPrompt(request.Messages, thinking: true));
+        var budget = request.ThinkingBudget ?? options.MaxThinkingTokens;
+        var n = request.Agents;
+        var window = options.WindowFor(budget);
+        var gate = request.EarlyStop && n > options.WarmupTraces ? new EarlyStopGate(Math.Min(options.WarmupTraces, n), options.EarlyStopPercentile) : null;
+        var wrapUp = string.IsNullOrEmpty(request.WrapUp) ? [] : engine.Tokenize(request.WrapUp, addBos: false);
+
+        using var anchorCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Lives long enough for every agent to fork its answer; if it ends first (agents queued for a slot), answers
+        // fall back to a fresh sequence with the full history.
+        var anchor = engine.Generate(GenerationRequest.FromTokens(prompt,
+            new SamplingOptions(Temperature: 0, MaxTokens: budget + 64, IgnoreEos: true)), anchorCancel.Token);
+        var agentsLeft = n;
+        void AgentLeft() { if (Interlocked.Decrement(ref agentsLeft) == 0) anchorCancel.Cancel(); }
+
+        var thoughtCancels = Enumerable.Range(0, n).Select(_ => CancellationTokenSource.CreateLinkedTokenSource(ct)).ToArray();
+        try
+        {
+            var runs = Enumerable.Range(0, n).Select(i => RunAgent(i)).ToList();
+            var outcomes = await Task.WhenAll(runs);
+            ct.ThrowIfCancellationRequested();
+            return await Decide(prompt.Length, outcomes, gate?.Threshold, ct);
+        }
+        finally
+        {
+            anchorCancel.Cancel();
+            await anchor.Events.Completion.ContinueWith(_ => { }, TaskScheduler.Default); // the anchor's cells are free
+            foreach (var c in thoughtCancels) c.Dispose();
+        }
+
+        async Task<AgentOutcome> RunAgent(int i)
+        {
+            var sampling = request.Sampling(i);
+            var tracker = new ConfidenceTracker(window);
+            var agent = new AgentRun(i, markers, wrapUp, request.WrapUp ?? "", events, options, streamAnswer: false,
+                tracker, gate, thoughtCancels[i]);
+            var answered = false;
+            try
+            {
+                var thought = budget == 0 ? null : engine.Generate(
+                    GenerationRequest.Fork(anchor.Id, markers.ForThought(sampling, budget, options.TopLogProbs)), thoughtCancels[i].Token);
+                return await agent.RunAsync(thought, continuation =>
+                {
+                    var answerSampling = markers.ForAnswer(sampling, request.MaxAnswerTokens, options.TopLogProbs);
+                    GenerationStream stream;
+                    try { stream = engine.Generate(new GenerationRequest { ForkFrom = anchor.Id, Tokens = continuation, Sampling = answerSampling }, ct); }
+                    catch (InvalidOperationException) // the anchor has ended: continue from the full history instead
+                    { stream = engine.Generate(GenerationRequest.FromTokens([.. prompt, .. continuation], answerSampling), ct); }
+                    answered = true;
+                    AgentLeft();
+                    return stream;
+                }, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                events.TryWrite(new AgentProgress(i, 0, 0, AgentState.Failed));
+                return new AgentOutcome(i, "", 0, ThoughtEnd.None, 0, "", 0, FinishReason.Error, 0, e.Message);
+            }
+            finally { if (!answered) AgentLeft(); }
+        }
+    }
+
+    async Task<ReasoningResult> Decide(int promptTokens, AgentOutcome[] outcomes, double? threshold, CancellationToken ct)
+    {
+        var summaries = outcomes.Select(o =>
+        {
+            var extracted = o.Answered ? AnswerNormalizer.Extract(o.Answer, profile.AnswerMarkers) : "";
+            return new AgentSummary(o.Agent, extracted, AnswerNormalizer.Normalize(extracted), o.Confidence,
+                o.ReasoningTokens, o.AnswerTokens, o.ThoughtEnd, o.AnswerFinish);
+        }).ToList();
+        var vote = WeightedVote.Decide(summaries.Where(s => outcomes[s.Agent].Answered)
+            .Select(s => new VoteCandidate(s.Agent, s.Answer, s.NormalizedAnswer, s.Confidence)));
+        if (outcomes.All(o => o.Error is not null))
+            throw new InvalidOperationException($"every agent failed; the first: {outcomes[0].Error}");
+
+        var winner = vote is null ? outcomes.Where(o => o.Answered).MaxBy(o => o.Confidence) : outcomes[vote.WinnerAgent];
+        var answer = winner?.Answer.Trim() ?? "";
+        var finish = winner?.AnswerFinish ?? FinishReason.Stop;
+        var refinePrompt = 0;
+        var refineTokens = 0;
+        var refined = false;
+        // A vote decides when some answer has a second voice; when every answering agent said something different
+        // (free-form answers, or a hard question), let the model read the strongest candidates and decide.
+        if (request.Refine && vote is not null && vote.Groups.Count >= 2 && vote.Agreed < 2)
+        {
+            var best = vote.Groups.Take(options.RefineCandidates).Select(g => outcomes[g.Members[0].Agent]).ToList();
+            var messages = Refinement.Messages(request.Messages, best, options.SummaryChars);
+            var tokens = engine.Tokenize(profile.FormatPrompt(messages, thinking: false));
+            refinePrompt = tokens.Length;
+            var stream = engine.Generate(GenerationRequest.FromTokens(tokens, markers.ForAnswer(request.Sampling(request.Agents), request.MaxAnswerTokens, 0)), ct);
+            var text = new System.Text.StringBuilder();
+            await foreach (var e in stream.Events.ReadAllAsync(CancellationToken.None))
+            {
+                if (e.Token is not null) refineTokens++;
+                if (e.Text.Length > 0) { text.Append(e.Text); events.TryWrite(new AnswerDelta(null, e.Text)); }
+                if (e.Finish is { } f) finish = f;
+                if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"the refinement failed in the engine: {e.Error}");
+            }
+            ct.ThrowIfCancellationRequested();
+            answer = text.ToString().Trim();
+            refined = true;
+        }
+        else if (answer.Length > 0) events.TryWrite(new AnswerDelta(null, answer));
+
+        var usage = new ReasoningUsage(promptTokens + refinePrompt, outcomes.Sum(o => o.ReasoningTokens),
+            outcomes.Sum(o => o.AnswerTokens) + refineTokens, outcomes.Sum(o => o.InjectedTokens), outcomes.Select(o => o.Usage).ToList());
+        var summary = new ContemplationSummary(outcomes.Length, outcomes.Count(o => o.ThoughtEnd == ThoughtEnd.StoppedEarly),
+            vote?.Agreed ?? 0, vote?.Share ?? 0, refined, threshold, summaries);
+        return new ReasoningResult(ReasoningMode.Contemplating, answer, winner?.Thought ?? "", finish,
+            winner?.ThoughtEnd ?? ThoughtEnd.None, usage, summary, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,48 @@
+using Ponder.Engine;
+using Ponder.Reasoning.Profiles;
+
+namespace Ponder.Reasoning;
+
+/// <summary>A profile's markers as this engine's tokens, resolved once per reasoner. A marker that is one token
+/// (a control token such as &lt;/think&gt; or &lt;|im_end|&gt;) stops a sequence by id — control tokens render as no
+/// text, so a stop string would never see them; a marker spelt in several tokens stops it as a stop string.</summary>
+internal sealed class ProfileTokens
+{
+    public ProfileTokens(IGenerationEngine engine, ModelProfile profile)
+    {
+        int[] Tokens(string text) => text.Length == 0 ? [] : engine.Tokenize(text, addBos: false);
+        if (profile.SupportsThinking)
+        {
+            Close = Tokens(profile.ThinkClose!);
+            CloseText = profile.ThinkClose!;
+        }
+        AfterClose = Tokens(profile.AfterThinkClose);
+        var ends = profile.EndOfTurn.Select(m => (Marker: m, Tokens: Tokens(m))).ToList();
+        EndTokens = ends.Where(e => e.Tokens.Length == 1).Select(e => e.Tokens[0]).ToArray();
+        EndStrings = ends.Where(e => e.Tokens.Length != 1).Select(e => e.Marker).ToArray();
+    }
+
+    public int[] Close { get; } = [];
+    public string CloseText { get; } = "";
+    public bool CloseIsOneToken => Close.Length == 1;
+    public int[] AfterClose { get; }
+    public int[] EndTokens { get; }
+    public string[] EndStrings { get; }
+
+    /// <summary>The thought stops at the close marker (or the model's end of turn, which the engine stops at anyway).</summary>
+    public SamplingOptions ForThought(SamplingOptions s, int budget, int topLogProbs) => s with
+    {
+        MaxTokens = budget,
+        StopTokens = CloseIsOneToken ? [Close[0], .. EndTokens] : EndTokens,
+        Stop = CloseIsOneToken ? null : [CloseText],
+        TopLogProbs = topLogProbs,
+    };
+
+    public SamplingOptions ForAnswer(SamplingOptions s, int maxTokens, int topLogProbs) => s with
+    {
+        MaxTokens = maxTokens,
+        StopTokens = EndTokens,
+        Stop = EndStrings.Length > 0 ? EndStrings : null,
+        TopLogProbs = topLogProbs,
+    };
+}
