@@ -1,0 +1,10 @@
+namespace Ponder.Server.Errors;
+
+/// <summary>OpenAI's error object: {"error":{"message","type","param","code"}}.</summary>
+public sealed record ErrorBody(ErrorDetail Error)
+{
+    public static ErrorBody Of(string message, string type, string? param = null, string? code = null) =>
+        new(new ErrorDetail(message, type, param, code));
+}
+
+public sealed record ErrorDetail(string Message, string Type, string? Param, string? Code);
