@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ponder.Server.Errors;
 
 /// <summary>OpenAI's error object: {"error":{"message","type","param","code"}}.</summary>
@@ -7,4 +9,7 @@ public sealed record ErrorBody(ErrorDetail Error)
         new(new ErrorDetail(message, type, param, code));
 }
 
-public sealed record ErrorDetail(string Message, string Type, string? Param, string? Code);
+/// <summary>param and code are written even when null, as OpenAI does.</summary>
+public sealed record ErrorDetail(string Message, string Type,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Param,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Code);
