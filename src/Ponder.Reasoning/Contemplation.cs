@@ -34,6 +34,7 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
         // fall back to a fresh sequence with the full history.
         var anchor = engine.Generate(GenerationRequest.FromTokens(prompt,
             new SamplingOptions(Temperature: 0, MaxTokens: budget + 64, IgnoreEos: true)), anchorCancel.Token);
+        var anchorDrained = Task.Run(async () => { await foreach (var _ in anchor.Events.ReadAllAsync(CancellationToken.None)) { } }, CancellationToken.None);
         var agentsLeft = n;
         void AgentLeft() { if (Interlocked.Decrement(ref agentsLeft) == 0) anchorCancel.Cancel(); }
 
@@ -48,7 +49,8 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
         finally
         {
             anchorCancel.Cancel();
-            await anchor.Events.Completion.ContinueWith(_ => { }, TaskScheduler.Default); // the anchor's cells are free
+            // Its tokens are discarded as they come; once read to the end, the engine has released the anchor's cells.
+            try { await anchorDrained; } catch (Exception e) when (e is not OutOfMemoryException) { /* the anchor never started: nothing to free */ }
             foreach (var c in thoughtCancels) c.Dispose();
         }
 

@@ -76,7 +76,7 @@ public static partial class AnswerNormalizer
     static (BigInteger P, BigInteger Q)? Decimal(string s)
     {
         var m = DecimalPattern().Match(s);
-        if (!m.Success) return null;
+        if (!m.Success || m.Groups[2].Length + m.Groups[3].Length == 0) return null; // no digits at all
         var whole = m.Groups[2].Value;
         var fraction = m.Groups[3].Value;
         var digits = (whole.Length == 0 ? "0" : whole) + fraction;

@@ -19,7 +19,8 @@ public sealed record ModelProfile(
     // Families without a system role (Gemma) fold the system text into the first user message
     bool SystemInFirstUserTurn = false)
 {
-    public static IReadOnlyList<string> DefaultAnswerMarkers { get; } = ["Answer:", "Final answer:", "The answer is", "the answer is"];
+    /// <summary>Phrases that introduce a final answer, matched case-insensitively ("answer is" covers "The answer is").</summary>
+    public static IReadOnlyList<string> DefaultAnswerMarkers { get; } = ["Answer:", "Final answer:", "answer is"];
 
     public bool SupportsThinking => ThinkOpen is not null && ThinkClose is not null;
 
