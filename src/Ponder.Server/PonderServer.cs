@@ -27,7 +27,9 @@ public static class PonderServer
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, o) =>
         {
             kestrel.Listen(IPAddress.Parse(o.Value.Bind), o.Value.Port);
-            kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes;
+            // The handler enforces MaxBodyBytes (413) and drains a larger body so the client sees the answer; Kestrel's
+            // cap, higher, stops a client that would stream without end
+            kestrel.Limits.MaxRequestBodySize = o.Value.MaxBodyBytes + (16 << 20);
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddSingleton<ModelHost>().AddHostedService(s => s.GetRequiredService<ModelHost>());

@@ -82,24 +82,36 @@ public static class ChatApi
         }
     }
 
-    /// <summary>The body as bytes: JSON only (415 otherwise), at most <paramref name="limit"/> bytes (413), whatever
-    /// the server in front (Kestrel enforces the same limit; the in-memory test server does not).</summary>
+    /// <summary>The body as bytes: JSON only (415 otherwise), at most <paramref name="limit"/> bytes (413). An oversized
+    /// body is read to its end and dropped (up to Kestrel's hard cap, see PonderServer) before the 413 goes out, so the
+    /// client, still sending, receives the answer instead of a reset connection.</summary>
     static async Task<ReadOnlyMemory<byte>> ReadJsonBodyAsync(HttpContext http, long limit)
     {
         var type = http.Request.ContentType;
         if (type is null || !type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await DrainAsync(http);
             throw new ApiException(415, $"Content-Type must be application/json (it is {(type is null ? "missing" : $"'{(type.Length > 64 ? type[..64] : type)}'")}).", null, "unsupported_media_type");
-        if (http.Request.ContentLength > limit)
-            throw new ApiException(413, $"the request body is {http.Request.ContentLength} bytes; this server takes at most {limit}.", null, "request_too_large");
+        }
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
         {
             if (buffer.Length + read > limit)
+            {
+                await DrainAsync(http);
                 throw new ApiException(413, $"the request body is over this server's limit of {limit} bytes.", null, "request_too_large");
+            }
             buffer.Write(chunk, 0, read);
         }
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    static async Task DrainAsync(HttpContext http)
+    {
+        var sink = new byte[16 * 1024];
+        try { while (await http.Request.Body.ReadAsync(sink, http.RequestAborted) > 0) { } }
+        catch (BadHttpRequestException) { /* past Kestrel's hard cap: the connection closes, nothing more to do */ }
     }
 }
