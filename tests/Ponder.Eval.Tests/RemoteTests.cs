@@ -3,8 +3,8 @@ using Ponder.Reasoning;
 
 namespace Ponder.Eval.Tests;
 
-/// <summary>Remote mode against a second server on loopback. Ponder's own server (branch serve) had no runnable
-/// commit when these were written, so the server is <see cref="OpenAiStub"/>, a Kestrel app speaking the same wire format.</summary>
+/// <summary>The remote client's failure paths, against <see cref="OpenAiStub"/> (a Kestrel app speaking the same wire
+/// format as Ponder's server, which can fail on demand). The real server is measured in <see cref="PonderServerTests"/>.</summary>
 public sealed class RemoteTests
 {
     static readonly RemoteOptions Fast = new(MaxAttempts: 3, FirstDelay: TimeSpan.FromMilliseconds(10));
