@@ -57,13 +57,23 @@ public sealed class EvalRunner(EvalConfig config, IReadOnlyList<Suite> suites, I
                 });
             }
         }
-        finally
+        catch
         {
+            // Report what was measured before the failure, then let the failure (not a report error) reach the caller.
             progress.Stop();
+            try { Finish(); }
+            catch (Exception e) { log.WriteLine($"reports   not written: {e.Message}"); }
+            throw;
+        }
+        progress.Stop();
+        return Finish();
+
+        EvalSummary Finish()
+        {
             var summary = Summarise(items.Records, planned.Count, clock.Elapsed.TotalSeconds, Interlocked.Read(ref tokensHere));
             if (summary.ItemsDone > 0) WriteReports(summary, config.Output);
+            return summary;
         }
-        return Summarise(items.Records, planned.Count, clock.Elapsed.TotalSeconds, Interlocked.Read(ref tokensHere));
     }
 
     /// <summary>Every (model, mode, suite, item) of the grid, in a fixed order.</summary>

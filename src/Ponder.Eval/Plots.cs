@@ -29,6 +29,7 @@ public static class Plots
                 label.OffsetX = 6;
             }
         }
+        plot.Axes.Margins(horizontal: 0.15, vertical: 0.05); // room for the mode labels beside the points
         plot.Title("Ponder Index vs output tokens per item");
         plot.XLabel("output tokens per item (reasoning + answer)");
         plot.YLabel("Ponder Index (mean accuracy over core suites, %)");
