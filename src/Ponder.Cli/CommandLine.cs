@@ -11,6 +11,7 @@ public static class CommandLine
 
           chat [QUESTION]  answer a question (or, without one, a conversation) in instant, thinking or contemplating mode
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
+          eval             the Ponder Index: accuracy and tokens per model × mode over task suites and datasets (eval --help)
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
           train [OPTIONS]  train a reasoning model from scratch (ponder train --help)
 
@@ -29,6 +30,7 @@ public static class CommandLine
             {
                 "chat" => await ChatCommand.RunAsync(args[1..]),
                 "demo" => await DemoCommand.RunAsync(args[1..]),
+                "eval" => await EvalCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),
                 "train" => TrainCommand.Run(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
