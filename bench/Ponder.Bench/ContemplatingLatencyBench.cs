@@ -9,13 +9,13 @@ namespace Ponder.Bench;
 
 /// <summary>Contemplating latency ratio: wall time of Contemplating with 8 agents over Thinking with 1 agent, same
 /// question, same per-agent thinking budget and answer limit, early stop and refinement off, on random-weight
-/// Ponder-architecture models (Ponder's vocabulary, LlamaConfig.FromDepth with a feed-forward override to land on
+/// Ponder-architecture models, Q8_0 by default — the weight type Ponder ships (--weights f32,f16,q8_0 compares) — (Ponder's vocabulary, LlamaConfig.FromDepth with a feed-forward override to land on
 /// ≈5M and ≈25M parameters). The contenders alternate (T, C, T, C, …) so drifting machine load hits both; reported:
 /// best-of ratio (min C / min T) and the median of the per-round ratios. Sequential agents would be 8×.
 /// For reference each round also times the engine alone doing the same token work without the reasoning layer
 /// (one sequence of budget + answer greedy tokens vs a root and agents − 1 forks of it): its ratio is the floor the
 /// engine's batched throughput on this machine allows, so the gap between the two is the reasoning layer's cost.
-/// Run: dotnet run -c Release --project bench/Ponder.Bench -- contemplating-latency [--rounds 5] [--budget 128] [--answer 16] [--agents 8] [--threads 2] [--sizes 5,25]</summary>
+/// Run: dotnet run -c Release --project bench/Ponder.Bench -- contemplating-latency [--rounds 5] [--budget 128] [--answer 16] [--agents 8] [--threads 2] [--sizes 5,25] [--weights q8_0|f16|f32,...] [--flash auto|on|off]</summary>
 public static class ContemplatingLatencyBench
 {
     public const string Summary = "wall time of Contemplating (8 agents) over Thinking (1), same budget, on ≈5M and ≈25M Ponder models";
@@ -27,15 +27,19 @@ public static class ContemplatingLatencyBench
         int threads = a.Int("threads", Environment.ProcessorCount);
         var sizes = a.Get("sizes", "5,25").Split(',').Select(int.Parse).ToArray();
         var unified = a.Get("kv", "unified") == "unified";
+        var weightTypes = a.Get("weights", "q8_0").Split(',').Select(w => Enum.Parse<GgmlType>(w, ignoreCase: true)).ToArray();
+        bool? flash = a.Get("flash", "auto") switch { "on" => true, "off" => false, _ => null };
         Console.WriteLine($"contemplating-latency: {agents} agents vs 1, budget {budget}, answer ≤ {answer} tokens, early stop off, refine off, threads {threads}, KV cache {(unified ? "unified (agents fork the prompt)" : "separate per sequence (prompt prefilled per agent)")}, {rounds} rounds alternating");
-        Console.WriteLine("| model | params | Thinking×1 best ms | Contemplating×" + agents + " best ms | ratio (best/best) | ratio median (per round) | rounds ratios | engine alone: 1 seq / " + agents + " seqs best ms | engine floor ratio |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+        Console.WriteLine($"weights {string.Join(",", weightTypes)}, flash attention {a.Get("flash", "auto")}");
+        Console.WriteLine("| model | weights | params | Thinking×1 best ms | Contemplating×" + agents + " best ms | ratio (best/best) | ratio median (per round) | rounds ratios | engine alone: 1 seq / " + agents + " seqs best ms | engine floor ratio |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|---:|---:|");
         foreach (var size in sizes)
+        foreach (var weights in weightTypes)
         {
-            var (path, parameters) = WriteModel(size);
+            var (path, parameters) = WriteModel(size, weights);
             var context = (agents + 1) * (2 * budget + answer + 128);
             await using var engine = InferenceLoop.Start(new EngineOptions(path, ContextSize: context, MaxSequences: agents + 1,
-                BatchSize: 512, Threads: threads, PrefillChunk: 256, UnifiedKvCache: unified));
+                BatchSize: 512, Threads: threads, PrefillChunk: 256, UnifiedKvCache: unified, FlashAttention: flash));
             var reasoner = Reasoner.For(engine, "ponder");
             var question = ReasoningRequest.Ask("What is 12 times 7? Think step by step.") with
                 { ThinkingBudget = budget, MaxAnswerTokens = answer, EarlyStop = false, Refine = false, Seed = 1, Temperature = a.Float("temperature", 0f) };
@@ -57,7 +61,7 @@ public static class ContemplatingLatencyBench
                 eN.Add(await EngineAlone(engine, prompt, agents, budget + answer));
             }
             var ratios = t.Zip(c, (x, y) => y / x).ToList();
-            Console.WriteLine($"| ≈{size}M | {parameters / 1e6:0.0}M | {t.Min():0} | {c.Min():0} | {c.Min() / t.Min():0.00}× | {Median(ratios):0.00}× | {string.Join(" ", ratios.Select(x => x.ToString("0.00")))} " +
+            Console.WriteLine($"| ≈{size}M | {weights} | {parameters / 1e6:0.0}M | {t.Min():0} | {c.Min():0} | {c.Min() / t.Min():0.00}× | {Median(ratios):0.00}× | {string.Join(" ", ratios.Select(x => x.ToString("0.00")))} " +
                 $"| {e1.Min():0} / {eN.Min():0} | {eN.Min() / e1.Min():0.00}× |");
             File.Delete(path);
         }
@@ -92,17 +96,17 @@ public static class ContemplatingLatencyBench
     }
 
     /// <summary>≈5M: depth 8 (dim 256) with SwiGLU width 512; ≈25M: depth 12 (dim 384) with SwiGLU width 1408.</summary>
-    static (string Path, long Parameters) WriteModel(int millions)
+    static (string Path, long Parameters) WriteModel(int millions, GgmlType weights)
     {
         var vocab = PonderVocabulary.Build().Count;
         var config = millions <= 10
             ? LlamaConfig.FromDepth(8, vocab) with { FeedForward = 512 }
             : LlamaConfig.FromDepth(12, vocab) with { FeedForward = 1408 };
-        var path = Path.Combine(Path.GetTempPath(), $"ponder-contemplating-{millions}M-{Environment.ProcessId}.gguf");
+        var path = Path.Combine(Path.GetTempPath(), $"ponder-contemplating-{millions}M-{weights}-{Environment.ProcessId}.gguf");
         using var model = LlamaModel.Random(config, seed: 1);
         var keys = new GgufMetadata();
         PonderVocabulary.WriteTo(keys);
-        model.Save(path, keys, GgmlType.F32, name: $"ponder-random-{millions}M");
+        model.Save(path, keys, weights, name: $"ponder-random-{millions}M");
         return (path, config.ParameterCount);
     }
 }

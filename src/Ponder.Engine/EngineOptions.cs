@@ -10,6 +10,8 @@ public sealed record EngineOptions(
     int ContextSize = 2048, int MaxSequences = 64, bool UnifiedKvCache = true,
     // Decoding: tokens per llama_decode call (a token per decoding sequence, then at most PrefillChunk prompt tokens), CPU threads
     int BatchSize = 512, int Threads = 0, int PrefillChunk = 128,
+    // Flash attention: null lets llama.cpp decide (auto), true/false forces it on/off
+    bool? FlashAttention = null,
     // Admission: requests that cannot start yet wait here; beyond capacity, or after the timeout, they fail
     int QueueCapacity = 256, TimeSpan? QueueTimeout = null)
 {

@@ -44,5 +44,6 @@ public static class ModelLoader
         UBatchSize = (uint)options.BatchSize,
         Threads = options.EffectiveThreads,
         BatchThreads = options.EffectiveThreads,
+        FlashAttention = options.FlashAttention, // null: llama.cpp decides
     };
 }
