@@ -75,7 +75,7 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
             case AnswerDelta d:
                 await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(d.Agent!.Value, AnswerDelta: d.Text)));
                 break;
-            case AgentProgress p:
+            case AgentProgress p when contemplating: // one agent's progress says nothing the thought's own stream does not
                 await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(p.Agent, p.State.ToString(), p.Tokens, Math.Round(p.Confidence, 4))));
                 break;
             case ReasoningCompleted { Result: var r }:
