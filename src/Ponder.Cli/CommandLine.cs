@@ -11,6 +11,7 @@ public static class CommandLine
 
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
+          serve            OpenAI-compatible API + web chat page: --model FILE.gguf [--port 8080] [--bind 127.0.0.1]
 
         """;
 
@@ -27,6 +28,7 @@ public static class CommandLine
             {
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),
+                "serve" => await ServeCommand.RunAsync(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };
         }
