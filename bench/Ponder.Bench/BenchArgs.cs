@@ -12,6 +12,9 @@ public sealed class BenchArgs(string[] args)
 
     public int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString()));
 
+    public float Float(string name, float fallback) =>
+        float.Parse(Get(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+
     public string Model => Get("random", "") is { Length: > 0 } random
         ? Ponder.Engine.Tests.RandomLlama.Path(1, int.Parse(random.Split('x')[0]), int.Parse(random.Split('x')[1]))
         : Get("model", FindShared("fixtures/stories260K.gguf")

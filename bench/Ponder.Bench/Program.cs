@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], Task<int
     ["engine-overhead"] = ("tokens/s of Ponder's inference loop vs a bare LLamaSharp BatchedExecutor at 1/8/32 sequences", EngineOverheadBench.Run),
     ["serve-load"] = (ServeLoadBench.Summary, ServeLoadBench.Run),
     ["fork-vs-prefill"] = ("8 sequences from one prompt: unified-cache forks vs per-sequence prefill", ForkVsPrefillBench.Run),
+    ["contemplating-latency"] = (ContemplatingLatencyBench.Summary, ContemplatingLatencyBench.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

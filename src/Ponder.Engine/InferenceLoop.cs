@@ -127,6 +127,10 @@ public sealed class InferenceLoop : IGenerationEngine
         }
         var total = (request.ForkFrom is null ? 0 : shared.Cells) + prompt.Length;
         if (total >= options.CellsPerSequence) throw new PromptTooLongException(total, options.CellsPerSequence);
+        var forced = request.Sampling.Force?.Tokens.Count ?? 0;
+        foreach (var t in request.Sampling.Force?.Tokens ?? [])
+            if ((uint)t >= (uint)VocabSize)
+                throw new ArgumentOutOfRangeException(nameof(request), t, $"forced token {t} is outside the vocabulary [0, {VocabSize}).");
 
         if (Interlocked.Increment(ref queuedCount) > options.QueueCapacity)
         {
@@ -141,9 +145,9 @@ public sealed class InferenceLoop : IGenerationEngine
         var seed = request.Sampling.Seed ?? Random.Shared.Next();
         var seq = new Sequence(id, prompt, request.Sampling, shared, request.ForkFrom is not null, new Random(seed),
             new StreamingTokenDecoder(Encoding.UTF8, weights.NativeHandle), channel.Writer);
-        seq.MaxTokens = Math.Min(request.Sampling.MaxTokens, options.CellsPerSequence - total);
+        seq.MaxTokens = Math.Max(1, Math.Min(request.Sampling.MaxTokens, options.CellsPerSequence - total - forced));
         // In a unified cache sequences draw on one pool of cells; otherwise each slot has its own, and a slot is enough.
-        seq.OwnCells = options.UnifiedKvCache ? prompt.Length - (request.ForkFrom is null ? shared.Cells : 0) + seq.MaxTokens : 0;
+        seq.OwnCells = options.UnifiedKvCache ? prompt.Length - (request.ForkFrom is null ? shared.Cells : 0) + seq.MaxTokens + forced : 0;
         lock (byIdGate) byId[id] = seq;
         if (cancellationToken.CanBeCanceled)
             seq.Registration = cancellationToken.Register(() => { seq.CancelRequested = true; inbox.Writer.TryWrite(null); });
@@ -200,6 +204,19 @@ public sealed class InferenceLoop : IGenerationEngine
         foreach (var s in live)
         {
             if (s.State != SequenceState.Decoding) continue;
+            if (s.Pending is { } forced)
+            {
+                // The sampled token, then the forced ones; the next token is sampled after the last forced one.
+                if (batch.TokenCount + 1 + forced.Length > options.BatchSize) continue; // no room this step: wait one
+                batch.Add((LLamaToken)s.NextToken, s.Position++, (LLamaSeqId)s.Slot, false);
+                for (var i = 0; i < forced.Length; i++)
+                {
+                    if (i == forced.Length - 1) s.LogitIndex = batch.TokenCount;
+                    batch.Add((LLamaToken)forced[i], s.Position++, (LLamaSeqId)s.Slot, i == forced.Length - 1);
+                }
+                s.Pending = null;
+                continue;
+            }
             s.LogitIndex = batch.TokenCount;
             batch.Add((LLamaToken)s.NextToken, s.Position++, (LLamaSeqId)s.Slot, true);
         }
@@ -280,6 +297,20 @@ public sealed class InferenceLoop : IGenerationEngine
             else if (s.Generated >= s.MaxTokens) { finish = FinishReason.Length; text += s.Stops?.Flush() ?? ""; }
         }
         s.Output.TryWrite(new TokenEvent(token, text, logProb, top, finish));
+        if (finish is null && s.ForceArmed && s.Sampling.Force is { } force)
+        {
+            if (force.Unless is { } unless && unless.Contains(token)) s.ForceArmed = false;
+            else if (s.Generated >= force.After)
+            {
+                s.ForceArmed = false;
+                s.Pending = [.. force.Tokens];
+                foreach (var t in force.Tokens)
+                {
+                    s.Decoder.Add(t);
+                    s.Output.TryWrite(new TokenEvent(t, s.Decoder.Read(), 0, null, Forced: true));
+                }
+            }
+        }
         if (finish is null)
         {
             s.NextToken = token;

@@ -6,7 +6,7 @@ namespace Ponder.Engine;
 public sealed record SamplingOptions(
     float Temperature = 1.0f, int TopK = 0, float TopP = 1.0f, float MinP = 0.0f, int? Seed = null,
     int MaxTokens = 256, IReadOnlyList<string>? Stop = null, bool IgnoreEos = false,
-    bool LogProbs = false, int TopLogProbs = 0, IReadOnlyList<int>? StopTokens = null)
+    bool LogProbs = false, int TopLogProbs = 0, IReadOnlyList<int>? StopTokens = null, ForcedTokens? Force = null)
 {
     public const int MaxTopLogProbs = 20;
 
@@ -25,6 +25,11 @@ public sealed record SamplingOptions(
         Check(MinP is >= 0 and <= 1, nameof(MinP), MinP, "a value in [0, 1]");
         Check(MaxTokens >= 1, nameof(MaxTokens), MaxTokens, "at least 1");
         Check(TopLogProbs is >= 0 and <= MaxTopLogProbs, nameof(TopLogProbs), TopLogProbs, $"0 to {MaxTopLogProbs}");
+        if (Force is not null)
+        {
+            Check(Force.After >= 1, "Force.After", Force.After, "at least 1 (force before any sampling by putting the tokens in the prompt)");
+            Check(Force.Tokens.Count >= 1, "Force.Tokens", Force.Tokens.Count, "at least 1 token");
+        }
         if (Stop is not null)
             foreach (var s in Stop)
                 Check(!string.IsNullOrEmpty(s), nameof(Stop), "\"\"", "non-empty stop strings");

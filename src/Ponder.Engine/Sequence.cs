@@ -28,6 +28,8 @@ internal sealed class Sequence(SequenceId id, int[] prompt, SamplingOptions samp
     public int OwnCells { get; set; }            // reserved cells beyond the shared prompt
     public int NextToken { get; set; } = -1;     // sampled, to be fed at the next step
     public int LogitIndex { get; set; } = -1;    // row of this step's batch whose logits to sample
+    public int[]? Pending { get; set; }          // forced tokens to feed after NextToken at the next step
+    public bool ForceArmed { get; set; } = sampling.Force is not null;
     public CancellationTokenRegistration Registration { get; set; }
 
     volatile bool cancelRequested;

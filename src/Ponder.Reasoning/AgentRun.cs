@@ -5,107 +5,133 @@ using Ponder.Reasoning.Confidence;
 
 namespace Ponder.Reasoning;
 
-/// <summary>One agent's think-then-answer, shared by Thinking (one agent) and Contemplating (N). It reads the thought
-/// stream; at its end decides how the thought ended and what Ponder must insert — at the budget the wrap-up message and
-/// the close marker, after a close the profile's separator — and starts the answer as a continuation of the exact token
-/// history (<paramref name="startAnswer"/> gets the thought's tokens plus the inserted ones). Token counts are exact:
-/// every token the engine sampled is counted once, as reasoning (thought stream) or answer (answer stream).
-/// With a confidence tracker it also feeds DeepConf and, with a gate, cancels its own thought when the gate says so.</summary>
+/// <summary>One agent's think-then-answer, shared by Thinking (one agent) and Contemplating (N).
+/// Normally one sequence does both (<see cref="ProfileTokens.ForThoughtAndAnswer"/>): the thought runs until the model
+/// samples the close marker, or until the budget, where the engine forces the wrap-up message and the close marker
+/// (events marked Forced) and the model answers in the same sequence, its cells kept. Tokens are split exactly: sampled
+/// before the thought closed → reasoning (the model's own close marker included); sampled after → answer; forced →
+/// injected. If the model ends its turn inside the thought, or the budget is 0, Ponder closes the thought itself and the
+/// answer continues the token history in a second sequence (<paramref name="continueFrom"/>).
+/// With a tracker it feeds DeepConf; with a gate it cancels its own sequence when the gate says the trace is too unsure.</summary>
 internal sealed class AgentRun(
     int agent, ProfileTokens markers, int[] wrapUp, string wrapUpText, ChannelWriter<ReasoningEvent> events, ReasonerOptions options,
-    bool streamAnswer, ConfidenceTracker? tracker = null, EarlyStopGate? gate = null, CancellationTokenSource? thoughtCancel = null)
+    int maxAnswerTokens, bool streamAnswer, ConfidenceTracker? tracker = null, EarlyStopGate? gate = null)
 {
-    /// <summary>Runs the agent. <paramref name="thought"/> is null for a zero budget (the thought is closed at once).
-    /// Throws <see cref="OperationCanceledException"/> when <paramref name="request"/> is cancelled.</summary>
-    public async Task<AgentOutcome> RunAsync(GenerationStream? thought, Func<IReadOnlyList<int>, GenerationStream> startAnswer,
-        CancellationToken request)
+    readonly StringBuilder thought = new(), answer = new();
+    readonly List<int> history = [];
+    int reasoningTokens, answerTokens, injected;
+
+    /// <summary>Runs the agent on <paramref name="sequence"/> (null for a zero budget), which <paramref name="cancelSequence"/>
+    /// cancels. Throws <see cref="OperationCanceledException"/> when <paramref name="request"/> is cancelled.</summary>
+    public async Task<AgentOutcome> RunAsync(GenerationStream? sequence, CancellationTokenSource cancelSequence,
+        Func<IReadOnlyList<int>, GenerationStream> continueFrom, CancellationToken request)
     {
-        var history = new List<int>();
-        var text = new StringBuilder();
-        var reasoningTokens = 0;
-        var stoppedEarly = false;
-        FinishReason finish = FinishReason.Length;
-        if (thought is not null)
+        var inThought = true;
+        var end = ThoughtEnd.BudgetReached;
+        var finish = FinishReason.Length;
+        bool stoppedEarly = false, cut = false;
+        if (sequence is not null)
         {
-            await foreach (var e in thought.Events.ReadAllAsync(CancellationToken.None))
+            await foreach (var e in sequence.Events.ReadAllAsync(CancellationToken.None))
             {
-                if (e.Token is { } token)
+                if (e.Finish is { } f) finish = f;
+                if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"agent {agent}'s sequence failed in the engine: {e.Error}");
+                if (cut || stoppedEarly) continue; // tokens the engine made before our cancellation reached it
+                if (e.Forced)
+                {
+                    // Ponder's own tokens at the budget: the wrap-up (shown as thought), then the close marker.
+                    if (injected < wrapUp.Length) { thought.Append(e.Text); events.TryWrite(new ReasoningDelta(agent, e.Text)); }
+                    injected++;
+                    if (inThought) { inThought = false; end = ThoughtEnd.BudgetReached; LeaveThought(); }
+                    continue;
+                }
+                if (e.Token is not { } token) continue;
+                tracker?.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Select(t => t.LogProb) ?? []));
+                if (inThought)
                 {
                     history.Add(token);
                     reasoningTokens++;
-                    if (tracker is not null) tracker.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Select(t => t.LogProb) ?? []));
-                    if (reasoningTokens % options.ProgressEvery == 0) Progress(reasoningTokens, AgentState.Thinking);
-                    if (!stoppedEarly && gate is not null && tracker is not null && gate.ShouldStop(tracker))
+                    if (e.Text.Length > 0) { thought.Append(e.Text); events.TryWrite(new ReasoningDelta(agent, e.Text)); }
+                    if (markers.CloseIsOneToken && token == markers.Close[0]) { inThought = false; end = ThoughtEnd.ClosedByModel; LeaveThought(); }
+                    else if (reasoningTokens % options.ProgressEvery == 0) Progress(AgentState.Thinking);
+                    if (inThought && gate is not null && gate.ShouldStop(tracker!))
                     {
                         stoppedEarly = true;
-                        thoughtCancel?.Cancel(); // the engine frees the sequence's cells at its next step
+                        cancelSequence.Cancel(); // the engine frees the sequence's cells at its next step
                     }
                 }
-                if (e.Text.Length > 0) { text.Append(e.Text); events.TryWrite(new ReasoningDelta(agent, e.Text)); }
-                if (e.Finish is { } f) finish = f;
-                if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"agent {agent}'s thought failed in the engine: {e.Error}");
+                else
+                {
+                    answerTokens++;
+                    if (e.Text.Length > 0) { answer.Append(e.Text); if (streamAnswer) events.TryWrite(new AnswerDelta(agent, e.Text)); }
+                    if (answerTokens % options.ProgressEvery == 0) Progress(AgentState.Answering);
+                    if (answerTokens >= maxAnswerTokens && e.Finish is null)
+                    {
+                        // The model closed early, so the sequence's limit (budget + answer) exceeds the answer's: cut here.
+                        cut = true;
+                        cancelSequence.Cancel();
+                    }
+                }
             }
             request.ThrowIfCancellationRequested();
-            if (stoppedEarly || finish == FinishReason.Cancelled)
+            if (stoppedEarly)
             {
-                Progress(reasoningTokens, AgentState.StoppedEarly);
-                return new AgentOutcome(agent, text.ToString(), reasoningTokens, ThoughtEnd.StoppedEarly, 0, "", 0,
-                    FinishReason.Cancelled, tracker?.Lowest ?? 0);
+                Progress(AgentState.StoppedEarly);
+                return Outcome(ThoughtEnd.StoppedEarly, FinishReason.Cancelled);
             }
+            if (!inThought)
+            {
+                Progress(AgentState.Done);
+                return Outcome(end, cut ? FinishReason.Length : finish);
+            }
+            // The sequence ended inside the thought: the model ended its turn (drop that token), or the context ran out.
+            if (finish == FinishReason.Stop)
+            {
+                end = ThoughtEnd.EndOfTurn;
+                history.RemoveAt(history.Count - 1);
+            }
+            LeaveThought();
         }
 
-        // How did the thought end, and what must Ponder insert before the answer?
-        ThoughtEnd end;
+        // Close the thought ourselves and continue the token history in a new sequence.
         var inserted = new List<int>();
-        if (thought is null || finish == FinishReason.Length)
+        if (end == ThoughtEnd.BudgetReached && sequence is not null && wrapUp.Length > 0)
         {
-            end = ThoughtEnd.BudgetReached;
-            if (thought is not null && wrapUp.Length > 0)
-            {
-                inserted.AddRange(wrapUp);
-                text.Append(wrapUpText);
-                events.TryWrite(new ReasoningDelta(agent, wrapUpText));
-            }
-            inserted.AddRange(markers.Close);
+            inserted.AddRange(wrapUp);
+            thought.Append(wrapUpText);
+            events.TryWrite(new ReasoningDelta(agent, wrapUpText));
         }
-        else if (!markers.CloseIsOneToken || history[^1] == markers.Close[0])
-            end = ThoughtEnd.ClosedByModel; // the close marker is already in the history
-        else
-        {
-            end = ThoughtEnd.EndOfTurn; // the model ended its turn while thinking: drop that token, close the thought
-            history.RemoveAt(history.Count - 1);
-            inserted.AddRange(markers.Close);
-        }
+        inserted.AddRange(markers.Close);
         inserted.AddRange(markers.AfterClose);
-        gate?.Report(tracker!.Lowest);
-
-        // The answer: a continuation of prompt + thought + inserted tokens.
-        Progress(reasoningTokens, AgentState.Answering);
-        var answer = startAnswer([.. history, .. inserted]);
-        var answerText = new StringBuilder();
-        var answerTokens = 0;
+        injected += inserted.Count;
+        Progress(AgentState.Answering);
+        var continuation = continueFrom([.. history, .. inserted]);
         var answerFinish = FinishReason.Length;
-        await foreach (var e in answer.Events.ReadAllAsync(CancellationToken.None))
+        await foreach (var e in continuation.Events.ReadAllAsync(CancellationToken.None))
         {
             if (e.Token is not null)
             {
                 answerTokens++;
-                if (tracker is not null) tracker.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Select(t => t.LogProb) ?? []));
-                if (answerTokens % options.ProgressEvery == 0) Progress(reasoningTokens + answerTokens, AgentState.Answering);
+                tracker?.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Select(t => t.LogProb) ?? []));
             }
-            if (e.Text.Length > 0)
-            {
-                answerText.Append(e.Text);
-                if (streamAnswer) events.TryWrite(new AnswerDelta(agent, e.Text));
-            }
+            if (e.Text.Length > 0) { answer.Append(e.Text); if (streamAnswer) events.TryWrite(new AnswerDelta(agent, e.Text)); }
             if (e.Finish is { } f) answerFinish = f;
             if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"agent {agent}'s answer failed in the engine: {e.Error}");
         }
         request.ThrowIfCancellationRequested();
-        Progress(reasoningTokens + answerTokens, AgentState.Done);
-        return new AgentOutcome(agent, text.ToString(), reasoningTokens, end, inserted.Count, answerText.ToString(), answerTokens,
-            answerFinish, tracker?.Lowest ?? 0);
+        Progress(AgentState.Done);
+        return Outcome(end, answerFinish);
     }
 
-    void Progress(int tokens, AgentState state) => events.TryWrite(new AgentProgress(agent, tokens, tracker?.Current ?? 0, state));
+    void LeaveThought()
+    {
+        if (gate is not null && tracker is not null) gate.Report(tracker.Lowest);
+        Progress(AgentState.Answering);
+    }
+
+    AgentOutcome Outcome(ThoughtEnd end, FinishReason answerFinish) =>
+        new(agent, thought.ToString(), reasoningTokens, end, injected, answer.ToString(), answerTokens, answerFinish, tracker?.Lowest ?? 0);
+
+    void Progress(AgentState state) =>
+        events.TryWrite(new AgentProgress(agent, reasoningTokens + answerTokens, tracker?.Current ?? 0, state));
 }

@@ -7,14 +7,13 @@ using Ponder.Reasoning.Profiles;
 namespace Ponder.Reasoning;
 
 /// <summary>Contemplating: fork, think, weigh, refine (DESIGN decision 3).
-/// 1. The prompt is decoded once, by an anchor sequence whose only job is to hold the prompt's KV cells: every agent's
-///    thought forks from it (its first token sampled from the prompt's logits with the agent's own seed), and so does
-///    every agent's answer (the fork's own prompt is the agent's thought and the inserted close marker), so the prompt
-///    is never decoded again. The anchor is cancelled once every agent has started its answer. (It decodes one extra
-///    row per step; a fork cannot share a finished sequence's cells, so something must stay live.)
-/// 2. Agents think under the budget with top-k log-probabilities; DeepConf confidence is tracked online; with EarlyStop
-///    the first WarmupTraces finished thoughts set a threshold and running thoughts whose window mean falls below it are
-///    cancelled (they do not vote).
+/// 1. The prompt is decoded once, by a short-lived anchor sequence; every agent forks from it (its first token sampled
+///    from the prompt's logits with the agent's own seed) and thinks and answers in that one sequence — at the budget the
+///    engine forces the wrap-up and close marker (see <see cref="AgentRun"/>), so no agent decodes the prompt or its
+///    thought again. Forks queued for a slot keep the prompt's cells after the anchor ends (the engine's holder slot).
+/// 2. Agents think with top-k log-probabilities; DeepConf confidence is tracked online; with EarlyStop the first
+///    WarmupTraces finished thoughts set a threshold and running thoughts whose window mean falls below it are cancelled
+///    (they do not vote).
 /// 3. Answers are extracted and normalised (<see cref="AnswerNormalizer"/>) and combined by confidence-weighted vote.
 /// 4. With Refine, when no two agents agree, the model is shown the strongest candidates and writes the final answer.</summary>
 internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profile, ProfileTokens markers, ReasonerOptions options,
@@ -29,20 +28,16 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
         var gate = request.EarlyStop && n > options.WarmupTraces ? new EarlyStopGate(Math.Min(options.WarmupTraces, n), options.EarlyStopPercentile) : null;
         var wrapUp = string.IsNullOrEmpty(request.WrapUp) ? [] : engine.Tokenize(request.WrapUp, addBos: false);
 
+        // The anchor decodes the prompt and samples a few tokens nobody reads: it must still be live when the forks are
+        // requested (a moment later, on this thread), and need not live longer.
         using var anchorCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // Lives long enough for every agent to fork its answer; if it ends first (agents queued for a slot), answers
-        // fall back to a fresh sequence with the full history.
-        var anchor = engine.Generate(GenerationRequest.FromTokens(prompt,
-            new SamplingOptions(Temperature: 0, MaxTokens: budget + 64, IgnoreEos: true)), anchorCancel.Token);
+        var anchor = engine.Generate(GenerationRequest.FromTokens(prompt, new SamplingOptions(Temperature: 0, MaxTokens: 4, IgnoreEos: true)), anchorCancel.Token);
         var anchorDrained = Task.Run(async () => { await foreach (var _ in anchor.Events.ReadAllAsync(CancellationToken.None)) { } }, CancellationToken.None);
-        var agentsLeft = n;
-        void AgentLeft() { if (Interlocked.Decrement(ref agentsLeft) == 0) anchorCancel.Cancel(); }
-
-        var thoughtCancels = Enumerable.Range(0, n).Select(_ => CancellationTokenSource.CreateLinkedTokenSource(ct)).ToArray();
+        var cancels = Enumerable.Range(0, n).Select(_ => CancellationTokenSource.CreateLinkedTokenSource(ct)).ToArray();
         try
         {
-            var runs = Enumerable.Range(0, n).Select(i => RunAgent(i)).ToList();
-            var outcomes = await Task.WhenAll(runs);
+            var sequences = Enumerable.Range(0, n).Select(i => budget == 0 ? null : Start(i)).ToArray();
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, n).Select(i => RunAgent(i, sequences[i])));
             ct.ThrowIfCancellationRequested();
             return await Decide(prompt.Length, outcomes, gate?.Threshold, ct);
         }
@@ -51,38 +46,32 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
             anchorCancel.Cancel();
             // Its tokens are discarded as they come; once read to the end, the engine has released the anchor's cells.
             try { await anchorDrained; } catch (Exception e) when (e is not OutOfMemoryException) { /* the anchor never started: nothing to free */ }
-            foreach (var c in thoughtCancels) c.Dispose();
+            foreach (var c in cancels) c.Dispose();
         }
 
-        async Task<AgentOutcome> RunAgent(int i)
+        GenerationStream? Start(int i)
         {
-            var sampling = request.Sampling(i);
-            var tracker = new ConfidenceTracker(window);
-            var agent = new AgentRun(i, markers, wrapUp, request.WrapUp ?? "", events, options, streamAnswer: false,
-                tracker, gate, thoughtCancels[i]);
-            var answered = false;
+            var sampling = markers.ForThoughtAndAnswer(request.Sampling(i), budget, request.MaxAnswerTokens, wrapUp, options.TopLogProbs);
+            try { return engine.Generate(GenerationRequest.Fork(anchor.Id, sampling), cancels[i].Token); }
+            catch (InvalidOperationException) // the anchor ended already (a slow caller): decode the prompt for this agent
+            { return engine.Generate(GenerationRequest.FromTokens(prompt, sampling), cancels[i].Token); }
+        }
+
+        async Task<AgentOutcome> RunAgent(int i, GenerationStream? sequence)
+        {
+            var agent = new AgentRun(i, markers, wrapUp, request.WrapUp ?? "", events, options, request.MaxAnswerTokens, streamAnswer: false,
+                new ConfidenceTracker(window), gate);
             try
             {
-                var thought = budget == 0 ? null : engine.Generate(
-                    GenerationRequest.Fork(anchor.Id, markers.ForThought(sampling, budget, options.TopLogProbs)), thoughtCancels[i].Token);
-                return await agent.RunAsync(thought, continuation =>
-                {
-                    var answerSampling = markers.ForAnswer(sampling, request.MaxAnswerTokens, options.TopLogProbs);
-                    GenerationStream stream;
-                    try { stream = engine.Generate(new GenerationRequest { ForkFrom = anchor.Id, Tokens = continuation, Sampling = answerSampling }, ct); }
-                    catch (InvalidOperationException) // the anchor has ended: continue from the full history instead
-                    { stream = engine.Generate(GenerationRequest.FromTokens([.. prompt, .. continuation], answerSampling), ct); }
-                    answered = true;
-                    AgentLeft();
-                    return stream;
-                }, ct);
+                // Only an agent that ended its turn inside its thought (or a zero budget) needs a second sequence.
+                return await agent.RunAsync(sequence, cancels[i], continuation => engine.Generate(GenerationRequest.FromTokens(
+                    [.. prompt, .. continuation], markers.ForAnswer(request.Sampling(i), request.MaxAnswerTokens, options.TopLogProbs)), ct), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 events.TryWrite(new AgentProgress(i, 0, 0, AgentState.Failed));
                 return new AgentOutcome(i, "", 0, ThoughtEnd.None, 0, "", 0, FinishReason.Error, 0, e.Message);
             }
-            finally { if (!answered) AgentLeft(); }
         }
     }
 

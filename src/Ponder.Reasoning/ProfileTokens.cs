@@ -29,13 +29,16 @@ internal sealed class ProfileTokens
     public int[] EndTokens { get; }
     public string[] EndStrings { get; }
 
-    /// <summary>The thought stops at the close marker (or the model's end of turn, which the engine stops at anyway).</summary>
-    public SamplingOptions ForThought(SamplingOptions s, int budget, int topLogProbs) => s with
+    /// <summary>Thought and answer in one sequence: at <paramref name="budget"/> sampled tokens, unless the model closed the
+    /// thought itself, the engine forces <paramref name="wrapUp"/> + close marker + separator and the model answers on;
+    /// the sequence stops at the end of turn or after <paramref name="maxAnswerTokens"/> more tokens.</summary>
+    public SamplingOptions ForThoughtAndAnswer(SamplingOptions s, int budget, int maxAnswerTokens, int[] wrapUp, int topLogProbs) => s with
     {
-        MaxTokens = budget,
-        StopTokens = CloseIsOneToken ? [Close[0], .. EndTokens] : EndTokens,
-        Stop = CloseIsOneToken ? null : [CloseText],
+        MaxTokens = budget + maxAnswerTokens,
+        StopTokens = EndTokens,
+        Stop = EndStrings.Length > 0 ? EndStrings : null,
         TopLogProbs = topLogProbs,
+        Force = new ForcedTokens(budget, [.. wrapUp, .. Close, .. AfterClose], CloseIsOneToken ? [Close[0]] : null),
     };
 
     public SamplingOptions ForAnswer(SamplingOptions s, int maxTokens, int topLogProbs) => s with

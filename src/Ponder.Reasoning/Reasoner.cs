@@ -115,13 +115,13 @@ public sealed class Reasoner
         var prompt = engine.Tokenize(Profile.FormatPrompt(request.Messages, thinking: true));
         var budget = request.ThinkingBudget ?? Options.MaxThinkingTokens;
         var sampling = request.Sampling(0);
-        var thought = budget == 0 ? null
-            : engine.Generate(GenerationRequest.FromTokens(prompt, markers.ForThought(sampling, budget, 0)), ct);
         var (wrapUp, wrapUpText) = WrapUp(request);
-        var agent = new AgentRun(0, markers, wrapUp, wrapUpText, events, Options, streamAnswer: true);
-        // The answer continues the exact token history in a fresh sequence (prompt + thought re-prefilled in batched
-        // chunks): the thought's own cells are freed when it stops, and a fork shares only a prompt's cells.
-        var outcome = await agent.RunAsync(thought, continuation => engine.Generate(
+        using var cancelSequence = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var sequence = budget == 0 ? null : engine.Generate(GenerationRequest.FromTokens(prompt,
+            markers.ForThoughtAndAnswer(sampling, budget, request.MaxAnswerTokens, wrapUp, 0)), cancelSequence.Token);
+        var agent = new AgentRun(0, markers, wrapUp, wrapUpText, events, Options, request.MaxAnswerTokens, streamAnswer: true);
+        // Only when the model ends its turn inside the thought (or the budget is 0) does the answer need a second sequence.
+        var outcome = await agent.RunAsync(sequence, cancelSequence, continuation => engine.Generate(
             GenerationRequest.FromTokens([.. prompt, .. continuation], markers.ForAnswer(sampling, request.MaxAnswerTokens, 0)), ct), ct);
         var usage = new ReasoningUsage(prompt.Length, outcome.ReasoningTokens, outcome.AnswerTokens, outcome.InjectedTokens, [outcome.Usage]);
         return new ReasoningResult(ReasoningMode.Thinking, outcome.Answer, outcome.Thought, outcome.AnswerFinish, outcome.ThoughtEnd,

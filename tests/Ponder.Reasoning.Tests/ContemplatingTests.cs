@@ -19,10 +19,10 @@ public sealed class ContemplatingTests
         var c = result.Contemplation!;
         Assert.Equal(6, c.AgentsRun);
         Assert.Equal(0, c.StoppedEarly);
-        // Prompt tokens decoded: the prompt once, then each agent's answer fork prefills only its own thought and the
-        // inserted tokens (a thought that ended with an end-of-turn token does not keep that token).
-        var expected = result.Usage.PromptTokens + c.Agents.Sum(a =>
-            a.ReasoningTokens - (a.ThoughtEnd == ThoughtEnd.EndOfTurn ? 1 : 0)) + result.Usage.InjectedTokens;
+        // Prompt tokens decoded: the prompt once. Each agent thinks and answers in its one fork (the close marker forced at
+        // the budget), except an agent that ended its turn inside its thought: its answer re-reads prompt + thought.
+        var expected = result.Usage.PromptTokens + c.Agents.Where(a => a.ThoughtEnd == ThoughtEnd.EndOfTurn).Sum(a =>
+            result.Usage.PromptTokens + a.ReasoningTokens - 1 + result.Usage.Agents[a.Agent].InjectedTokens);
         Assert.Equal(expected, engine.Stats.PromptTokensDecoded);
         Assert.All(c.Agents, a => Assert.InRange(a.ReasoningTokens, 1, 16));
         Assert.All(c.Agents.Where(a => a.ThoughtEnd == ThoughtEnd.BudgetReached), a => Assert.Equal(16, a.ReasoningTokens));

@@ -47,7 +47,19 @@ public sealed class ModeTests
         else Assert.InRange(result.Usage.ReasoningTokens, 1, budget); // the model closed its thought (or its turn) first
         Assert.InRange(result.Usage.AnswerTokens, 1, 8);
         Assert.Equal(result.Usage.ReasoningTokens + result.Usage.AnswerTokens, result.Usage.CompletionTokens);
+        for (var i = 0; i < 100 && engine.Stats.LiveSequences > 0; i++) await Task.Delay(10, Ct);
         Assert.Equal(0, engine.Stats.LiveSequences);
+    }
+
+    [Fact]
+    public async Task Thinking_at_the_budget_continues_in_the_same_sequence_without_decoding_the_prompt_again()
+    {
+        await using var engine = ReasoningModels.Start(ReasoningModels.Qwen);
+        var result = await Reasoner.For(engine).RunAsync(ReasoningRequest.Ask("Count to ten.") with { ThinkingBudget = 20, Temperature = 0, MaxAnswerTokens = 5 }, Ct);
+        Assert.Equal(ThoughtEnd.BudgetReached, result.ThoughtEnd);
+        Assert.Equal(result.Usage.PromptTokens, engine.Stats.PromptTokensDecoded);
+        // Sampled tokens fed back plus the forced ones: nothing was decoded twice.
+        Assert.Equal(result.Usage.ReasoningTokens + result.Usage.InjectedTokens + result.Usage.AnswerTokens - 1, engine.Stats.GeneratedTokensDecoded);
     }
 
     [Fact]
