@@ -13,6 +13,7 @@ public static class CommandLine
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           eval             the Ponder Index: accuracy and tokens per model × mode over task suites and datasets (eval --help)
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
+          serve            OpenAI-compatible API + web chat page: --model FILE.gguf [--port 8080] [--bind 127.0.0.1]
           train [OPTIONS]  train a reasoning model from scratch (ponder train --help)
 
         """;
@@ -32,6 +33,7 @@ public static class CommandLine
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "eval" => await EvalCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),
+                "serve" => await ServeCommand.RunAsync(args[1..]),
                 "train" => TrainCommand.Run(args[1..]),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };

@@ -75,7 +75,7 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
             case AnswerDelta d:
                 await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(d.Agent!.Value, AnswerDelta: d.Text)));
                 break;
-            case AgentProgress p:
+            case AgentProgress p when contemplating: // one agent's progress says nothing the thought's own stream does not
                 await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(p.Agent, p.State.ToString(), p.Tokens, Math.Round(p.Confidence, 4))));
                 break;
             case ReasoningCompleted { Result: var r }:
@@ -108,12 +108,16 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
     ChatCompletionChunk Chunk(int choice, Delta delta, ChunkPonder? ponder = null) =>
         new(id, created, model, [new ChunkChoice(choice, delta, null, ponder)]);
 
+    /// <summary>One event in one write and one flush: "data: " + JSON + blank line.</summary>
     async Task SendAsync<T>(T payload)
     {
-        var ct = http.RequestAborted;
-        await http.Response.WriteAsync("data: ", ct);
-        await JsonSerializer.SerializeAsync(http.Response.Body, payload, WireJson.Options, ct);
-        await http.Response.WriteAsync("\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
+        var json = JsonSerializer.SerializeToUtf8Bytes(payload, WireJson.Options);
+        var frame = new byte[json.Length + 8];
+        "data: "u8.CopyTo(frame);
+        json.CopyTo(frame, 6);
+        frame[^2] = (byte)'\n';
+        frame[^1] = (byte)'\n';
+        await http.Response.Body.WriteAsync(frame, http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 }
