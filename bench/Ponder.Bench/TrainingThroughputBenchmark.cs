@@ -7,7 +7,10 @@ namespace Ponder.Bench;
 
 /// <summary>TorchSharp training throughput: tokens/s of forward + backward + AdamW for Ponder model sizes, and
 /// the fraction of this machine's measured fp32 matmul peak that the step reaches (model FLOPs utilisation).
-/// Run: dotnet run -c Release --project bench/Ponder.Bench -- training-throughput [--depths 4,6,8] [--seconds 20]</summary>
+/// Run: dotnet run -c Release --project bench/Ponder.Bench -- training-throughput [--depths 4,6,8] [--seconds 20]
+///   [--threads N] [--attention fused,explicit]
+/// With both attention paths listed, each depth measures them back to back, so a shared machine's load shifts
+/// both figures alike.</summary>
 static class TrainingThroughputBenchmark
 {
     public const string Summary = "tokens/s of forward + backward + AdamW per model depth, and the share of fp32 matmul peak";
@@ -18,18 +21,24 @@ static class TrainingThroughputBenchmark
         var seconds = double.Parse(Option(args, "--seconds", "20"), System.Globalization.CultureInfo.InvariantCulture);
         var batch = int.Parse(Option(args, "--batch", "16"));
         var seqLen = int.Parse(Option(args, "--seq", "256"));
+        var threads = int.Parse(Option(args, "--threads", Environment.ProcessorCount.ToString()));
+        var paths = Option(args, "--attention", "fused").Split(',');
+        if (paths.Any(p => p is not ("fused" or "explicit")))
+            throw new ArgumentException("--attention takes fused, explicit or both (comma-separated).");
         const int vocab = 512;
-        torch.set_num_threads(Environment.ProcessorCount);
+        torch.set_num_threads(threads);
         Console.WriteLine($"threads {torch.get_num_threads()}, batch {batch} × {seqLen} tokens, vocab {vocab}, {seconds} s per size");
 
         // The peak is re-measured after every size and the best figure kept: on a shared machine a single
         // measurement taken during someone else's burst would flatter every fraction below.
         var peak = MatmulPeak(seconds / 2);
-        var rows = new List<(int Depth, long Parameters, double TokensPerSecond, double StepSeconds, double Achieved)>();
+        var rows = new List<(int Depth, string Path, long Parameters, double TokensPerSecond, double StepSeconds, double Achieved)>();
         foreach (var depth in depths)
+        foreach (var path in paths)
         {
             var config = LlamaConfig.FromDepth(depth, vocab, contextLength: seqLen);
             using var model = LlamaModel.Random(config, seed: 1);
+            model.FusedAttention = path == "fused";
             var optimizer = optim.AdamW(model.parameters(), lr: 1e-3);
             using var gen = new Generator(7);
             var tokens = randint(0, vocab, [batch, seqLen + 1], generator: gen);
@@ -56,14 +65,14 @@ static class TrainingThroughputBenchmark
             var flopsPerToken = TrainingFlopsPerToken(config, seqLen);
             var achieved = tokensPerSecond * flopsPerToken;
             peak = Math.Max(peak, MatmulPeak(seconds / 4));
-            rows.Add((depth, config.ParameterCount, tokensPerSecond, stepSeconds, achieved));
+            rows.Add((depth, path, config.ParameterCount, tokensPerSecond, stepSeconds, achieved));
         }
         Console.WriteLine($"fp32 matmul peak (1024×1024 · 1024×1024, best of all measurements): {peak / 1e9:F1} GFLOP/s");
         Console.WriteLine();
-        Console.WriteLine("| depth | parameters | tokens/s | step ms | model GFLOP/s | fraction of matmul peak |");
-        Console.WriteLine("|---|---|---|---|---|---|");
-        foreach (var (depth, parameters, tokensPerSecond, stepSeconds, achieved) in rows)
-            Console.WriteLine($"| {depth} | {parameters / 1e6:F2}M | {tokensPerSecond:F0} | {stepSeconds * 1000:F0} | {achieved / 1e9:F1} | {achieved / peak:P0} |");
+        Console.WriteLine("| depth | attention | parameters | tokens/s | step ms | model GFLOP/s | fraction of matmul peak |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (depth, path, parameters, tokensPerSecond, stepSeconds, achieved) in rows)
+            Console.WriteLine($"| {depth} | {path} | {parameters / 1e6:F2}M | {tokensPerSecond:F0} | {stepSeconds * 1000:F0} | {achieved / 1e9:F1} | {achieved / peak:P0} |");
         return 0;
     }
 

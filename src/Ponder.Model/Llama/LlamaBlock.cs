@@ -9,15 +9,21 @@ namespace Ponder.Model.Llama;
 public sealed class LlamaBlock : nn.Module
 {
     readonly LlamaConfig c;
+    readonly Rope rope; // shared by every block of a model
     // Declared in llama.cpp's tensor order, which RegisterComponents keeps.
     public RmsNorm attn_norm;
     public Linear attn_q, attn_k, attn_v, attn_output;
     public RmsNorm ffn_norm;
     public Linear ffn_gate, ffn_up, ffn_down;
 
-    public LlamaBlock(LlamaConfig config) : base(nameof(LlamaBlock))
+    /// <summary>True (the default): attention through libtorch's fused scaled_dot_product_attention. False: the
+    /// explicit q·kᵀ/√d, masked softmax, ·v, kept as the reference the fused path is tested against.</summary>
+    public bool FusedAttention { get; set; } = true;
+
+    public LlamaBlock(LlamaConfig config, Rope rope) : base(nameof(LlamaBlock))
     {
         c = config;
+        this.rope = rope;
         attn_norm = new RmsNorm(c.Dim, c.RmsEps);
         attn_q = nn.Linear(c.Dim, c.Heads * c.HeadDim, hasBias: false);
         attn_k = nn.Linear(c.Dim, c.KvHeads * c.HeadDim, hasBias: false);
@@ -49,8 +55,8 @@ public sealed class LlamaBlock : nn.Module
         var q = attn_q.call(x).view(b, t, c.Heads, c.HeadDim).transpose(1, 2);   // (B, H, T, hd)
         var k = attn_k.call(x).view(b, t, c.KvHeads, c.HeadDim).transpose(1, 2); // (B, KVH, T, hd)
         var v = attn_v.call(x).view(b, t, c.KvHeads, c.HeadDim).transpose(1, 2); // (B, KVH, T, hd)
-        q = Rope.Apply(q, positions, c.RopeDims, c.RopeBase);
-        k = Rope.Apply(k, positions, c.RopeDims, c.RopeBase);
+        q = rope.Apply(q, positions);
+        k = rope.Apply(k, positions);
         if (cache is not null) (k, v) = cache.Append(layer, start, k, v);             // (B, KVH, S, hd)
 
         var group = c.Heads / c.KvHeads;
@@ -59,10 +65,19 @@ public sealed class LlamaBlock : nn.Module
             k = k.repeat_interleave(group, dim: 1); // (B, H, S, hd)
             v = v.repeat_interleave(group, dim: 1);
         }
-        var scores = q.matmul(k.transpose(-2, -1)) * (1.0 / Math.Sqrt(c.HeadDim)); // (B, H, T, S)
-        scores = scores.masked_fill(visible.logical_not(), double.NegativeInfinity);
-        var y = scores.softmax(-1).matmul(v);                                      // (B, H, T, hd)
+        // visible is a boolean mask with SDPA's meaning (true = may attend); the default scale is 1/√hd.
+        var y = FusedAttention
+            ? nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: visible) // (B, H, T, hd)
+            : ExplicitAttention(q, k, v, visible);
         y = y.transpose(1, 2).reshape(b, t, c.Heads * c.HeadDim);                  // (B, T, H·hd)
         return attn_output.call(y);                                             // (B, T, D)
+    }
+
+    /// <summary>q (B, H, T, hd), k and v (B, H, S, hd), visible (B, 1, T, S) → (B, H, T, hd).</summary>
+    Tensor ExplicitAttention(Tensor q, Tensor k, Tensor v, Tensor visible)
+    {
+        var scores = q.matmul(k.transpose(-2, -1)) * (1.0 / Math.Sqrt(c.HeadDim)); // (B, H, T, S)
+        scores = scores.masked_fill(visible.logical_not(), double.NegativeInfinity);
+        return scores.softmax(-1).matmul(v);
     }
 }

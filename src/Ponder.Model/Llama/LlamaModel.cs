@@ -13,12 +13,22 @@ public sealed partial class LlamaModel : nn.Module
     public ModuleList<LlamaBlock> blk;
     public RmsNorm output_norm;
     public Linear? output;
+    readonly Rope rope; // cos/sin tables up to the context length, shared by the blocks
+
+    /// <summary>Attention through libtorch's fused kernel (default) or the explicit reference path; see
+    /// <see cref="LlamaBlock.FusedAttention"/>.</summary>
+    public bool FusedAttention
+    {
+        get => blk.All(b => b.FusedAttention);
+        set { foreach (var b in blk) b.FusedAttention = value; }
+    }
 
     public LlamaModel(LlamaConfig config) : base(nameof(LlamaModel))
     {
         Config = config;
+        rope = new Rope(config.RopeDims, config.RopeBase, config.ContextLength);
         token_embd = nn.Embedding(config.VocabSize, config.Dim);
-        blk = nn.ModuleList(Enumerable.Range(0, config.Blocks).Select(_ => new LlamaBlock(config)).ToArray());
+        blk = nn.ModuleList(Enumerable.Range(0, config.Blocks).Select(_ => new LlamaBlock(config, rope)).ToArray());
         output_norm = new RmsNorm(config.Dim, config.RmsEps);
         output = config.TiedOutput ? null : nn.Linear(config.Dim, config.VocabSize, hasBias: false);
         RegisterComponents();
@@ -55,6 +65,12 @@ public sealed partial class LlamaModel : nn.Module
         var logits = output is null ? x.matmul(token_embd.weight!.t()) : output.call(x); // (B, T, V)
         if (cache is not null) cache.Length = start + t;
         return logits.MoveToOuterDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) rope.Dispose();
+        base.Dispose(disposing);
     }
 
     /// <summary>A cache for <paramref name="batch"/> sequences of up to <paramref name="capacity"/> columns.</summary>
