@@ -18,14 +18,18 @@ public static class RandomLlama
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), string> paths = new();
 
-    public static GgufWriter Build(int seed, int dim = 64, int blocks = 2)
+    public static GgufWriter Build(int seed, int dim = 64, int blocks = 2) =>
+        Build(seed, Vocabulary.Length, WriteVocabulary, "ponder-random-test", dim, blocks);
+
+    /// <summary>The same random weights around any vocabulary: <paramref name="tokenizerKeys"/> writes its tokenizer.*
+    /// keys. Other test projects (reasoning, server) link this file and call this overload with their vocabularies.</summary>
+    public static GgufWriter Build(int seed, int vocab, Action<GgufMetadata> tokenizerKeys, string name, int dim = 64, int blocks = 2)
     {
         int heads = dim / 16, kvHeads = dim / 32, ff = dim * 2;
         var w = new GgufWriter();
         var m = w.Metadata;
-        var vocab = Vocabulary.Length;
         m.Set("general.architecture", GgufValue.String("llama"));
-        m.Set("general.name", GgufValue.String("ponder-random-test"));
+        m.Set("general.name", GgufValue.String(name));
         m.Set("llama.context_length", GgufValue.UInt32(Context));
         m.Set("llama.embedding_length", GgufValue.UInt32((uint)dim));
         m.Set("llama.block_count", GgufValue.UInt32((uint)blocks));
@@ -35,16 +39,7 @@ public static class RandomLlama
         m.Set("llama.rope.dimension_count", GgufValue.UInt32((uint)(dim / heads)));
         m.Set("llama.attention.layer_norm_rms_epsilon", GgufValue.Float32(1e-5f));
         m.Set("llama.vocab_size", GgufValue.UInt32((uint)vocab));
-        m.Set("tokenizer.ggml.model", GgufValue.String("llama"));
-        m.Set("tokenizer.ggml.tokens", GgufValue.Array(GgufArray.Of(Vocabulary)));
-        m.Set("tokenizer.ggml.scores", GgufValue.Array(GgufArray.Of(Vocabulary.Select((_, i) => i < 259 ? 0f : -(i - 259) * 0.01f).ToArray())));
-        m.Set("tokenizer.ggml.token_type", GgufValue.Array(GgufArray.Of(Vocabulary.Select((_, i) => i switch
-        {
-            0 => 2, 1 or 2 => 3, < 259 => 6, _ => 1,
-        }).ToArray())));
-        m.Set("tokenizer.ggml.unknown_token_id", GgufValue.UInt32(0));
-        m.Set("tokenizer.ggml.bos_token_id", GgufValue.UInt32(1));
-        m.Set("tokenizer.ggml.eos_token_id", GgufValue.UInt32(2));
+        tokenizerKeys(m);
 
         var rng = new Random(seed);
         float[] Random(long n, float scale) => Enumerable.Range(0, (int)n).Select(_ => (float)(rng.NextDouble() * 2 - 1) * scale * 8 / MathF.Sqrt(dim)).ToArray();
@@ -66,6 +61,20 @@ public static class RandomLlama
         w.AddTensor("output_norm.weight", [dim], Ones(dim));
         w.AddTensor("output.weight", [dim, vocab], Random(dim * vocab, 1f));
         return w;
+    }
+
+    static void WriteVocabulary(GgufMetadata m)
+    {
+        m.Set("tokenizer.ggml.model", GgufValue.String("llama"));
+        m.Set("tokenizer.ggml.tokens", GgufValue.Array(GgufArray.Of(Vocabulary)));
+        m.Set("tokenizer.ggml.scores", GgufValue.Array(GgufArray.Of(Vocabulary.Select((_, i) => i < 259 ? 0f : -(i - 259) * 0.01f).ToArray())));
+        m.Set("tokenizer.ggml.token_type", GgufValue.Array(GgufArray.Of(Vocabulary.Select((_, i) => i switch
+        {
+            0 => 2, 1 or 2 => 3, < 259 => 6, _ => 1,
+        }).ToArray())));
+        m.Set("tokenizer.ggml.unknown_token_id", GgufValue.UInt32(0));
+        m.Set("tokenizer.ggml.bos_token_id", GgufValue.UInt32(1));
+        m.Set("tokenizer.ggml.eos_token_id", GgufValue.UInt32(2));
     }
 
     static string Write((int Seed, int Dim, int Blocks) k)
