@@ -26,15 +26,21 @@ public static class Curves
     public static string Csv(TrainingMetrics metrics)
     {
         var c = CultureInfo.InvariantCulture;
-        var s = new StringBuilder("step,loss,lr,tokens_per_s,grad_norm,val_instant_acc,val_thinking_acc\n");
         var validations = metrics.Validations.ToDictionary(v => v.Step);
+        var tasks = metrics.Validations.SelectMany(v => v.ThinkingByTask?.Keys ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
+        var s = new StringBuilder("step,loss,lr,tokens_per_s,grad_norm,val_instant_acc,val_thinking_acc");
+        foreach (var task in tasks) s.Append($",val_thinking_acc_{task}");
+        s.Append('\n');
         var steps = metrics.Steps.Select(m => m.Step).Union(validations.Keys).Order();
         var byStep = metrics.Steps.ToDictionary(m => m.Step);
         foreach (var step in steps)
         {
             var m = byStep.GetValueOrDefault(step);
             var v = validations.GetValueOrDefault(step);
-            s.Append(c, $"{step},{m?.Loss:G6},{m?.LearningRate:G4},{m?.TokensPerSecond:F0},{m?.GradientNorm:G4},{v?.InstantAccuracy:F4},{v?.ThinkingAccuracy:F4}\n");
+            s.Append(c, $"{step},{m?.Loss:G6},{m?.LearningRate:G4},{m?.TokensPerSecond:F0},{m?.GradientNorm:G4},{v?.InstantAccuracy:F4},{v?.ThinkingAccuracy:F4}");
+            foreach (var task in tasks)
+                s.Append(c, $",{(v?.ThinkingByTask?.TryGetValue(task, out var a) == true ? a.ToString("F4", c) : "")}");
+            s.Append('\n');
         }
         return s.ToString();
     }

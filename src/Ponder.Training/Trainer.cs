@@ -162,8 +162,9 @@ public static class Trainer
         var watch = Stopwatch.StartNew();
         var instant = set.Accuracy(model, tokenizer, TrainingMode.Instant, config.MaxAnswerTokens);
         var thinking = set.Accuracy(model, tokenizer, TrainingMode.Thinking, config.MaxThinkingTokens + config.MaxAnswerTokens);
-        metrics.Validations.Add(new ValidationMetrics(step, instant.Accuracy, thinking.Accuracy, watch.Elapsed.TotalSeconds));
+        metrics.Validations.Add(new ValidationMetrics(step, instant.Accuracy, thinking.Accuracy, watch.Elapsed.TotalSeconds, thinking.ByTask));
         progress.Line($"step {step}: validation accuracy ({set.Problems.Count} problems, greedy) instant {instant.Accuracy:P1}, thinking {thinking.Accuracy:P1} [{watch.Elapsed.TotalSeconds:F1} s]");
+        progress.Line("  thinking by task: " + string.Join(", ", thinking.ByTask.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:P0}")));
         var question = set.Problems[0];
         progress.Line($"  e.g. {question.Question} (expected {question.Answer})\n  instant → {Clip(instant.FirstReply)}\n  thinking → {Clip(thinking.FirstReply)}");
     }

@@ -3,8 +3,9 @@ namespace Ponder.Training;
 /// <summary>One logged optimiser step.</summary>
 public sealed record StepMetrics(int Step, double Loss, double LearningRate, double TokensPerSecond, double GradientNorm);
 
-/// <summary>Greedy validation accuracy per mode after <paramref name="Step"/> steps.</summary>
-public sealed record ValidationMetrics(int Step, double InstantAccuracy, double ThinkingAccuracy, double SecondsTaken);
+/// <summary>Greedy validation accuracy per mode after <paramref name="Step"/> steps, and Thinking accuracy per task.</summary>
+public sealed record ValidationMetrics(int Step, double InstantAccuracy, double ThinkingAccuracy, double SecondsTaken,
+    IReadOnlyDictionary<string, double>? ThinkingByTask = null);
 
 /// <summary>What a run has measured so far; checkpointed with the weights so curves survive a resume.</summary>
 public sealed class TrainingMetrics

@@ -23,15 +23,17 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
         return new ValidationSet(problems);
     }
 
-    /// <summary>Fraction of problems answered correctly in <paramref name="mode"/>, and the first problem's reply
-    /// (printed in the log so a researcher sees what the model actually writes).</summary>
-    public (double Accuracy, string FirstReply) Accuracy(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
+    /// <summary>Fraction of problems answered correctly in <paramref name="mode"/>, the same per task (so a run shows
+    /// which task holds it back), and the first problem's reply (printed in the log so a researcher sees what the
+    /// model actually writes).</summary>
+    public (double Accuracy, IReadOnlyDictionary<string, double> ByTask, string FirstReply) Accuracy(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
     {
-        if (Problems.Count == 0) return (double.NaN, "");
+        if (Problems.Count == 0) return (double.NaN, new Dictionary<string, double>(), "");
         string? first = null;
         var instant = mode == TrainingMode.Instant;
         var end = tokenizer.Vocabulary.Id(PonderChatFormat.End);
         var correct = 0;
+        var byTask = Problems.Select(p => p.Task).Distinct().ToDictionary(t => t, _ => (Correct: 0, Total: 0));
         using var sampler = new LlamaSampler(SamplingOptions.Greedy);
         foreach (var chunk in Problems.Chunk(batchSize))
         {
@@ -42,10 +44,14 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
             {
                 var text = tokenizer.Decode(replies[i], renderSpecial: true);
                 first ??= text;
-                if (AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct) correct++;
+                var ok = AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct;
+                if (ok) correct++;
+                var (c, n) = byTask[chunk[i].Task];
+                byTask[chunk[i].Task] = (c + (ok ? 1 : 0), n + 1);
             }
         }
-        return ((double)correct / Problems.Count, first ?? "");
+        return ((double)correct / Problems.Count,
+            byTask.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Correct / kv.Value.Total), first ?? "");
     }
 
     static string? AnswerOf(string reply, bool instant)
