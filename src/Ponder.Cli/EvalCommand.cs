@@ -1,5 +1,6 @@
 using Ponder.Eval;
 using Ponder.Eval.Backends;
+using Ponder.Reasoning;
 using Spectre.Console;
 
 namespace Ponder.Cli;
@@ -23,7 +24,8 @@ static class EvalCommand
           --core LIST          suites averaged into the Ponder Index (default every suite)
           --budget N           thinking budget for modes that give none (default 512)
           --answer-tokens N    tokens an answer may take (default 128)
-          --temperature T      sampling temperature (default 0.7)
+          --temperature T      sampling temperature (default 0.7; 0 = greedy)
+          --agent-temperature T  temperature of Contemplating's agents (default --temperature; agents must sample)
           --seed N             problems and sampling (default 1)
           --concurrency K      items in flight at once, batched by the engine (default 8)
           --threads N          CPU threads of the embedded engine (default every core)
@@ -38,7 +40,7 @@ static class EvalCommand
     {
         if (args.Contains("--help") || args.Contains("-h")) { Console.Out.Write(Help); return 0; }
         var o = CliOptions.Parse(args, ["--models", "--remote", "--remote-model", "--api-key", "--suites", "--modes", "--count",
-            "--dataset-count", "--core", "--budget", "--answer-tokens", "--temperature", "--seed", "--concurrency", "--threads",
+            "--dataset-count", "--core", "--budget", "--answer-tokens", "--temperature", "--agent-temperature", "--seed", "--concurrency", "--threads",
             "--context", "--retries", "--out"], ["--strict"]);
         if (o.Positional.Count > 0) throw new CliUsageException($"eval takes no positional arguments ('{o.Positional[0]}').\n{Help}");
 
@@ -51,8 +53,11 @@ static class EvalCommand
                 CountPerLevel: o.Int("--count", 20, 1, 100_000), DatasetCount: o.Int("--dataset-count", 0, 0, 10_000_000),
                 Seed: o.Int("--seed", 1, 0, int.MaxValue), ThinkingBudget: o.Int("--budget", 512, 0, 1_000_000),
                 MaxAnswerTokens: o.Int("--answer-tokens", 128, 1, 1_000_000), Temperature: (float)o.Double("--temperature", 0.7, 0, 5),
+                AgentTemperature: o.StringOrNull("--agent-temperature") is null ? null : (float)o.Double("--agent-temperature", 0.7, 0, 5),
                 CoreSuites: o.StringOrNull("--core") is { } core ? List(core) : null,
                 Concurrency: o.Int("--concurrency", 8, 1, 256), Output: o.String("--out", Path.Combine("artifacts", "eval")));
+            if (modes.FirstOrDefault(m => m.Mode == ReasoningMode.Contemplating && m.Agents > 1 && config.TemperatureFor(m) == 0) is { } greedy)
+                throw new CliUsageException($"mode {greedy.Key} at temperature 0 would run {greedy.Agents} identical greedy agents; give --agent-temperature (e.g. 0.7).");
             var suites = suiteArgs.SelectMany(s => Suite.Parse(s, config.CountPerLevel, config.DatasetCount, config.Seed)).ToList();
             foreach (var dup in suites.GroupBy(s => s.Name).Where(g => g.Count() > 1))
                 throw new CliUsageException($"suite '{dup.Key}' is named twice; give each suite once.");

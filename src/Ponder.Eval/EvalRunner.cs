@@ -89,7 +89,7 @@ public sealed class EvalRunner(EvalConfig config, IReadOnlyList<Suite> suites, I
         var mode = work.Mode;
         var request = new ReasoningRequest([ChatMessage.User(work.Item.Question)], mode.Mode,
             ThinkingBudget: mode.Mode == ReasoningMode.Instant ? null : mode.Budget ?? config.ThinkingBudget,
-            Agents: mode.Agents, Temperature: config.Temperature, MaxAnswerTokens: config.MaxAnswerTokens,
+            Agents: mode.Agents, Temperature: config.TemperatureFor(mode), MaxAnswerTokens: config.MaxAnswerTokens,
             Seed: Suite.StableSeed(config.Seed, $"{mode.Key}/{work.Item.Suite}", work.Item.Index));
         var clock = Stopwatch.StartNew();
         var result = await backend.RunAsync(request, ct);

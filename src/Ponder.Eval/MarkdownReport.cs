@@ -28,6 +28,22 @@ public static class MarkdownReport
         var levelled = s.Cells.Where(c => c.Levels.Count > 0).ToList();
         if (levelled.Count > 0)
         {
+            // Pooled over every task suite: how a model does where it was trained, and beyond.
+            md.AppendLine().AppendLine("## Task suites pooled: trained levels vs beyond training").AppendLine();
+            md.AppendLine("| model | mode | trained levels: n | accuracy | 95% CI | beyond training: n | accuracy | 95% CI |");
+            md.AppendLine("|---|---|---:|---:|---|---:|---:|---|");
+            foreach (var g in levelled.GroupBy(c => (c.Model, c.Mode)))
+            {
+                string Pool(bool ood)
+                {
+                    var levels = g.SelectMany(c => c.Levels).Where(l => l.OutOfDistribution == ood).ToList();
+                    int n = levels.Sum(l => l.Items), k = levels.Sum(l => l.Correct);
+                    if (n == 0) return "0 | — | —";
+                    var (low, high) = Statistics.Wilson(k, n);
+                    return $"{n} | {Pct((double)k / n)} | {Pct(low)}–{Pct(high)}";
+                }
+                md.AppendLine($"| {g.Key.Model} | {g.Key.Mode} | {Pool(false)} | {Pool(true)} |");
+            }
             var levels = levelled.SelectMany(c => c.Levels.Select(l => l.Level)).Distinct().Order().ToList();
             md.AppendLine().AppendLine("## Accuracy by difficulty level (* = beyond training)").AppendLine();
             md.AppendLine("| model | mode | suite | " + string.Join(" | ", levels.Select(l => $"L{l}")) + " |");

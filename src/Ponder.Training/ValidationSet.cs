@@ -30,28 +30,45 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
     {
         if (Problems.Count == 0) return (double.NaN, new Dictionary<string, double>(), "");
         string? first = null;
-        var instant = mode == TrainingMode.Instant;
-        var end = tokenizer.Vocabulary.Id(PonderChatFormat.End);
         var correct = 0;
         var byTask = Problems.Select(p => p.Task).Distinct().ToDictionary(t => t, _ => (Correct: 0, Total: 0));
+        Score(model, tokenizer, mode, maxNewTokens, batchSize, (i, text, ok) =>
+        {
+            first ??= text;
+            if (ok) correct++;
+            var (c, n) = byTask[Problems[i].Task];
+            byTask[Problems[i].Task] = (c + (ok ? 1 : 0), n + 1);
+        });
+        return ((double)correct / Problems.Count,
+            byTask.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Correct / kv.Value.Total), first ?? "");
+    }
+
+    /// <summary>Whether each problem is answered correctly in <paramref name="mode"/> (greedy), in order.</summary>
+    public bool[] Correct(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
+    {
+        var verdicts = new bool[Problems.Count];
+        Score(model, tokenizer, mode, maxNewTokens, batchSize, (i, _, ok) => verdicts[i] = ok);
+        return verdicts;
+    }
+
+    void Score(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize,
+        Action<int, string, bool> onReply)
+    {
+        var instant = mode == TrainingMode.Instant;
+        var end = tokenizer.Vocabulary.Id(PonderChatFormat.End);
         using var sampler = new LlamaSampler(SamplingOptions.Greedy);
+        var index = 0;
         foreach (var chunk in Problems.Chunk(batchSize))
         {
             var prompts = chunk.Select(p => tokenizer.Encode(PonderChatFormat.Prompt(p.Question, instant), true, true)).ToList();
             var limit = Math.Min(maxNewTokens, model.Config.ContextLength - prompts.Max(p => p.Length));
             var replies = model.Generate(prompts, limit, sampler, end);
-            for (var i = 0; i < chunk.Length; i++)
+            for (var i = 0; i < chunk.Length; i++, index++)
             {
                 var text = tokenizer.Decode(replies[i], renderSpecial: true);
-                first ??= text;
-                var ok = AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct;
-                if (ok) correct++;
-                var (c, n) = byTask[chunk[i].Task];
-                byTask[chunk[i].Task] = (c + (ok ? 1 : 0), n + 1);
+                onReply(index, text, AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct);
             }
         }
-        return ((double)correct / Problems.Count,
-            byTask.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Correct / kv.Value.Total), first ?? "");
     }
 
     static string? AnswerOf(string reply, bool instant)

@@ -90,4 +90,31 @@ public sealed class StatisticsTests
         Assert.Equal(6, s.Cells.Count);
         Assert.Equal(10, s.OutputTokensPerSecond);
     }
+
+    [Fact]
+    public void The_report_pools_task_suites_into_trained_levels_and_levels_beyond_training()
+    {
+        // Levels above 3 are out of distribution (see Item): trained 3 of 4 correct, beyond 1 of 2.
+        var records = new List<ItemRecord>
+        {
+            Item("m", "thinking", "addition", 0, true, 10, 1, level: 1), Item("m", "thinking", "addition", 1, true, 10, 1, level: 3),
+            Item("m", "thinking", "comparison", 0, true, 10, 1, level: 2), Item("m", "thinking", "comparison", 1, false, 10, 1, level: 2),
+            Item("m", "thinking", "addition", 2, true, 10, 1, level: 5), Item("m", "thinking", "comparison", 2, false, 10, 1, level: 4),
+        };
+        var s = EvalSummary.From(records, ["m"], ["thinking"], ["addition", "comparison"], ["addition", "comparison"], 20, 10, 100);
+        var (low, high) = Statistics.Wilson(3, 4);
+        Assert.Contains($"| m | thinking | 4 | 75.0% | {100 * low:F1}%–{100 * high:F1}% | 2 | 50.0% |", MarkdownReport.Render(s));
+    }
+
+    [Fact]
+    public void Contemplating_agents_may_sample_while_single_answer_modes_are_greedy()
+    {
+        var config = new EvalConfig(["addition"], [ModeSpec.Parse("thinking"), ModeSpec.Parse("contemplating-4")], [],
+            Temperature: 0, AgentTemperature: 0.7f);
+        Assert.Equal(0f, config.TemperatureFor(ModeSpec.Parse("thinking")));
+        Assert.Equal(0.7f, config.TemperatureFor(ModeSpec.Parse("contemplating-4")));
+        Assert.Equal(0.7f, (config with { AgentTemperature = null, Temperature = 0.7f }).TemperatureFor(ModeSpec.Parse("contemplating-4")));
+        var suites = Suite.Parse("addition", 1, 0, 1);
+        Assert.NotEqual(config.Fingerprint(suites), (config with { AgentTemperature = 1f }).Fingerprint(suites));
+    }
 }

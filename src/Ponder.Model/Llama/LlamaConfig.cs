@@ -17,15 +17,16 @@ public sealed record LlamaConfig(
         h.VocabSize, h.ContextLength, h.EmbeddingLength, h.BlockCount, h.FeedForwardLength,
         h.HeadCount, h.HeadCountKv, h.HeadDim, h.RopeDimensionCount, h.RopeFreqBase, h.RmsNormEpsilon, h.TiedOutput);
 
-    /// <summary>A Ponder model sized by one knob, nanochat-style: width = 32·depth, 64-wide heads (one head
-    /// below depth 4), half as many KV heads as query heads (grouped-query attention) where the count is even,
+    /// <summary>A Ponder model sized by one knob, nanochat-style: width = 32·depth, 32-wide heads (so depth heads:
+    /// tiny models solve copy-and-carry tasks with several narrow heads better than with one or two wide ones),
+    /// half as many KV heads as query heads (grouped-query attention) where the count is even,
     /// SwiGLU width 8/3·dim rounded up to 32. Every ggml row length (dim, heads·headDim, ff) is a multiple of
     /// 32 so every matrix can be stored as Q8_0. depth 4 ≈ 0.9M parameters, 8 ≈ 6M, 12 ≈ 20M (vocab 512).</summary>
     public static LlamaConfig FromDepth(int depth, int vocabSize, int contextLength = 1024)
     {
         if (depth < 2) throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth must be at least 2 (width 64).");
         var dim = depth * 32;
-        var headDim = dim >= 128 ? 64 : dim;
+        const int headDim = 32;
         var heads = dim / headDim;
         var kvHeads = heads % 2 == 0 ? heads / 2 : heads;
         var ff = (8 * dim / 3 + 31) / 32 * 32;
