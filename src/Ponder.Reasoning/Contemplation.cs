@@ -22,6 +22,8 @@ namespace Ponder.Reasoning;
 internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profile, ProfileTokens markers, ReasonerOptions options,
     ReasoningRequest request, ChannelWriter<ReasoningEvent> events)
 {
+    readonly LogProbReader logProbs = LogProbReader.For(engine, request);
+
     public async Task<ReasoningResult> RunAsync(CancellationToken ct)
     {
         var prompt = engine.Tokenize(profile.FormatPrompt(request.Messages, thinking: true));
@@ -84,8 +86,6 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
             return s with { TopLogProbs = Math.Max(s.TopLogProbs, options.TopLogProbs) };
         }
     }
-
-    readonly LogProbReader logProbs = LogProbReader.For(engine, request);
 
     async Task<ReasoningResult> Decide(int promptTokens, AgentOutcome[] outcomes, double? threshold, CancellationToken ct)
     {
