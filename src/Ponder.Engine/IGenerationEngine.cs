@@ -11,4 +11,8 @@ public interface IGenerationEngine : IAsyncDisposable
     int[] Tokenize(string text, bool addBos = true);
 
     string Detokenize(IEnumerable<int> tokens);
+
+    /// <summary>One token's bytes as the model's vocabulary spells it (control tokens as their text); for log-probability
+    /// reports, where a token may hold part of a UTF-8 character.</summary>
+    byte[] TokenBytes(int token);
 }

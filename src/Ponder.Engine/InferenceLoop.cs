@@ -28,6 +28,7 @@ public sealed class InferenceLoop : IGenerationEngine
     readonly SafeLlamaModelHandle.Vocabulary vocab;
     readonly bool[] endOfGeneration; // (V,)
     readonly string?[] tokenText;    // (V,) filled lazily, for top log-probabilities
+    readonly byte[]?[] tokenBytes;   // (V,) filled lazily
     readonly TokenSampler sampler;
     readonly LLamaBatch batch = new();
     readonly Thread thread;
@@ -41,6 +42,7 @@ public sealed class InferenceLoop : IGenerationEngine
     readonly Stack<int> freeSlots;
     readonly List<(int Token, float LogProb)> topScratch = [];
     readonly List<Sequence> sampling = [];
+    readonly List<TokenEvent> emitScratch = [];
     long nextId;
     int queuedCount, reservedCells, liveCount;
     long steps, promptDecoded, generatedDecoded, sampled, decodeTicks, loopTicks;
@@ -57,6 +59,7 @@ public sealed class InferenceLoop : IGenerationEngine
         endOfGeneration = new bool[VocabSize];
         for (var i = 0; i < VocabSize; i++) endOfGeneration[i] = ((LLamaToken)i).IsEndOfGeneration(vocab);
         tokenText = new string?[VocabSize];
+        tokenBytes = new byte[]?[VocabSize];
         sampler = new TokenSampler(VocabSize);
         freeSlots = new Stack<int>(Enumerable.Range(0, options.MaxSequences).Reverse());
         thread = new Thread(Run) { IsBackground = true, Name = "Ponder inference loop" };
@@ -289,36 +292,52 @@ public sealed class InferenceLoop : IGenerationEngine
             if (o.TopLogProbs > 0) top = topScratch.Select(t => new TopLogProb(t.Token, TokenText(t.Token), t.LogProb)).ToArray();
         }
 
+        // The events this step decides, in order: the sampled token's, and any that stop strings held back until now.
+        var output = emitScratch;
+        output.Clear();
+        var sampledEvent = new TokenEvent(token, "", logProb, top);
         FinishReason? finish = null;
-        string text;
         if ((!o.IgnoreEos && endOfGeneration[token]) || (o.StopTokens is { Count: > 0 } stopTokens && stopTokens.Contains(token)))
         {
             finish = FinishReason.Stop;
-            text = s.Decoder.Read() + (s.Stops?.Flush() ?? "");
+            s.Stops?.Flush(output);
+            output.Add(sampledEvent with { Withheld = true });
         }
         else
         {
             s.Decoder.Add(token);
             var piece = s.Decoder.Read();
-            var (release, stopped) = s.Stops?.Push(piece) ?? (piece, false);
-            text = release;
-            if (stopped) finish = FinishReason.Stop;
-            else if (s.Generated >= s.MaxTokens) { finish = FinishReason.Length; text += s.Stops?.Flush() ?? ""; }
+            if (s.Stops is not { } stops) output.Add(sampledEvent with { Text = piece });
+            else if (stops.Push(sampledEvent, piece, output)) finish = FinishReason.Stop;
+            else if (!stops.Armed && o.Deferred is { } deferred && deferred.ArmTokens.Contains(token)) stops.Arm(deferred.Strings);
+            if (finish is null && s.Generated >= s.MaxTokens)
+            {
+                finish = FinishReason.Length;
+                s.Stops?.Flush(output);
+            }
         }
-        s.Output.TryWrite(new TokenEvent(token, text, logProb, top, finish));
-        if (finish is null && s.ForceArmed && s.Sampling.Force is { } force)
+        int[]? forced = null;
+        if (finish is null && s.ForceArmed && o.Force is { } force)
         {
             if (force.Unless is { } unless && unless.Contains(token)) s.ForceArmed = false;
             else if (s.Generated >= force.After)
             {
                 s.ForceArmed = false;
-                s.Pending = [.. force.Tokens];
-                foreach (var t in force.Tokens)
-                {
-                    s.Decoder.Add(t);
-                    s.Output.TryWrite(new TokenEvent(t, s.Decoder.Read(), 0, null, Forced: true));
-                }
+                forced = [.. force.Tokens];
+                s.Stops?.Flush(output); // what was held belongs before the forced tokens
             }
+        }
+        if (finish is not null) output[^1] = output[^1] with { Finish = finish };
+        foreach (var e in output) s.Output.TryWrite(e);
+        if (forced is not null)
+        {
+            s.Pending = forced;
+            foreach (var t in forced)
+            {
+                s.Decoder.Add(t);
+                s.Output.TryWrite(new TokenEvent(t, s.Decoder.Read(), 0, null, Forced: true));
+            }
+            if (s.Stops is { Armed: false } stops && o.Deferred is { } deferred) stops.Arm(deferred.Strings);
         }
         if (finish is null)
         {
@@ -328,7 +347,24 @@ public sealed class InferenceLoop : IGenerationEngine
         else Release(s);
     }
 
-    string TokenText(int token) => tokenText[token] ??= vocab.LLamaTokenToString((LLamaToken)token, isSpecialToken: true) ?? "";
+    string TokenText(int token) => tokenText[token] ??= Encoding.UTF8.GetString(TokenBytes(token));
+
+    /// <summary>The token's bytes as llama.cpp renders it, control tokens as their text (e.g. &lt;/think&gt;). A byte-fallback
+    /// token can hold part of a UTF-8 character, so these bytes need not be valid UTF-8 alone. Safe on any thread.</summary>
+    public byte[] TokenBytes(int token)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(token);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(token, VocabSize);
+        if (tokenBytes[token] is { } cached) return cached;
+        Span<byte> buffer = stackalloc byte[64];
+        var length = (int)weights.NativeHandle.TokenToSpan((LLamaToken)token, buffer, 0, special: true);
+        if (length > buffer.Length)
+        {
+            buffer = new byte[length];
+            weights.NativeHandle.TokenToSpan((LLamaToken)token, buffer, 0, special: true);
+        }
+        return tokenBytes[token] = buffer[..length].ToArray();
+    }
 
     /// <summary>Moves queued sequences to live while a slot and enough KV cells are free, oldest first;
     /// a fork also waits until its shared prompt is decoded.</summary>
@@ -422,11 +458,14 @@ public sealed class InferenceLoop : IGenerationEngine
         }
     }
 
-    /// <summary>Ends a live sequence with a final event that carries no token, and releases it.</summary>
+    /// <summary>Ends a live sequence: the events stop strings still held (with their text, unless cancelled), then a
+    /// final event that carries no token; and releases it.</summary>
     void Finish(Sequence s, FinishReason reason, string? error)
     {
-        var text = reason == FinishReason.Cancelled ? "" : s.Stops?.Flush() ?? "";
-        s.Output.TryWrite(new TokenEvent(null, text, 0, null, reason, error));
+        var held = new List<TokenEvent>();
+        s.Stops?.Flush(held);
+        foreach (var e in held) s.Output.TryWrite(reason == FinishReason.Cancelled ? e with { Text = "" } : e);
+        s.Output.TryWrite(new TokenEvent(null, "", 0, null, reason, error));
         Release(s);
     }
 

@@ -2,11 +2,14 @@ namespace Ponder.Engine;
 
 /// <summary>Per-sequence sampling. Temperature 0 is greedy. Filters apply in the order top-k, min-p, top-p.
 /// Log-probabilities are those of the model's raw distribution (log-softmax of the logits over the full
-/// vocabulary), before temperature and filters, as OpenAI-compatible servers report them.</summary>
+/// vocabulary), before temperature and filters, as OpenAI-compatible servers report them.
+/// Stop strings end the sequence where they begin: their text (and the tokens that hold only their text) never
+/// reaches the caller. <see cref="Stop"/> applies from the first token; <see cref="Deferred"/> only after its arming point.</summary>
 public sealed record SamplingOptions(
     float Temperature = 1.0f, int TopK = 0, float TopP = 1.0f, float MinP = 0.0f, int? Seed = null,
     int MaxTokens = 256, IReadOnlyList<string>? Stop = null, bool IgnoreEos = false,
-    bool LogProbs = false, int TopLogProbs = 0, IReadOnlyList<int>? StopTokens = null, ForcedTokens? Force = null)
+    bool LogProbs = false, int TopLogProbs = 0, IReadOnlyList<int>? StopTokens = null, ForcedTokens? Force = null,
+    DeferredStop? Deferred = null)
 {
     public const int MaxTopLogProbs = 20;
 
@@ -33,5 +36,8 @@ public sealed record SamplingOptions(
         if (Stop is not null)
             foreach (var s in Stop)
                 Check(!string.IsNullOrEmpty(s), nameof(Stop), "\"\"", "non-empty stop strings");
+        if (Deferred is not null)
+            foreach (var s in Deferred.Strings)
+                Check(!string.IsNullOrEmpty(s), "Deferred.Strings", "\"\"", "non-empty stop strings");
     }
 }

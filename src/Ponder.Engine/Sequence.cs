@@ -15,7 +15,8 @@ internal sealed class Sequence(SequenceId id, int[] prompt, SamplingOptions samp
     public bool IsFork { get; } = isFork;
     public Random Rng { get; } = rng;
     public StreamingTokenDecoder Decoder { get; } = decoder;
-    public StopStringMatcher? Stops { get; } = sampling.Stop is { Count: > 0 } s ? new StopStringMatcher(s) : null;
+    public StopStringMatcher? Stops { get; } =
+        sampling.Stop is { Count: > 0 } || sampling.Deferred is { Strings.Count: > 0 } ? new StopStringMatcher(sampling.Stop) : null;
     public ChannelWriter<TokenEvent> Output { get; } = output;
     public long EnqueuedAt { get; } = Environment.TickCount64;
 

@@ -12,12 +12,15 @@ namespace Ponder.Reasoning;
 /// before the thought closed → reasoning (the model's own close marker included); sampled after → answer; forced →
 /// injected. If the model ends its turn inside the thought, or the budget is 0, Ponder closes the thought itself and the
 /// answer continues the token history in a second sequence (<paramref name="continueFrom"/>).
-/// With a tracker it feeds DeepConf; with a gate it cancels its own sequence when the gate says the trace is too unsure.</summary>
+/// Thought and answer stream as deltas tagged with the agent, carrying the sampled tokens' log-probabilities when asked.
+/// With a tracker it feeds DeepConf (from the engine's first ReasonerOptions.TopLogProbs alternatives); with a gate it
+/// cancels its own sequence when the gate says the trace is too unsure.</summary>
 internal sealed class AgentRun(
     int agent, ProfileTokens markers, int[] wrapUp, string wrapUpText, ChannelWriter<ReasoningEvent> events, ReasonerOptions options,
-    int maxAnswerTokens, bool streamAnswer, ConfidenceTracker? tracker = null, EarlyStopGate? gate = null)
+    int maxAnswerTokens, LogProbReader logProbs, ConfidenceTracker? tracker = null, EarlyStopGate? gate = null)
 {
     readonly StringBuilder thought = new(), answer = new();
+    readonly List<TokenLogProb> thoughtLogProbs = [], answerLogProbs = [];
     readonly List<int> history = [];
     int reasoningTokens, answerTokens, injected;
 
@@ -46,12 +49,12 @@ internal sealed class AgentRun(
                     continue;
                 }
                 if (e.Token is not { } token) continue;
-                tracker?.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Select(t => t.LogProb) ?? []));
+                Track(e);
                 if (inThought)
                 {
                     history.Add(token);
                     reasoningTokens++;
-                    if (e.Text.Length > 0) { thought.Append(e.Text); events.TryWrite(new ReasoningDelta(agent, e.Text)); }
+                    Thought(e);
                     if (markers.CloseIsOneToken && token == markers.Close[0]) { inThought = false; end = ThoughtEnd.ClosedByModel; LeaveThought(); }
                     else if (reasoningTokens % options.ProgressEvery == 0) Progress(AgentState.Thinking);
                     if (inThought && gate is not null && gate.ShouldStop(tracker!))
@@ -63,7 +66,7 @@ internal sealed class AgentRun(
                 else
                 {
                     answerTokens++;
-                    if (e.Text.Length > 0) { answer.Append(e.Text); if (streamAnswer) events.TryWrite(new AnswerDelta(agent, e.Text)); }
+                    Answer(e);
                     if (answerTokens % options.ProgressEvery == 0) Progress(AgentState.Answering);
                     if (answerTokens >= maxAnswerTokens && e.Finish is null)
                     {
@@ -112,15 +115,35 @@ internal sealed class AgentRun(
             if (e.Token is not null)
             {
                 answerTokens++;
-                tracker?.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Select(t => t.LogProb) ?? []));
+                Track(e);
             }
-            if (e.Text.Length > 0) { answer.Append(e.Text); if (streamAnswer) events.TryWrite(new AnswerDelta(agent, e.Text)); }
+            Answer(e);
             if (e.Finish is { } f) answerFinish = f;
             if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"agent {agent}'s answer failed in the engine: {e.Error}");
         }
         request.ThrowIfCancellationRequested();
         Progress(AgentState.Done);
         return Outcome(end, answerFinish);
+    }
+
+    void Track(TokenEvent e) => tracker?.Add(DeepConf.TokenConfidence(e.TopLogProbs?.Take(options.TopLogProbs).Select(t => t.LogProb) ?? []));
+
+    void Thought(TokenEvent e)
+    {
+        var lp = logProbs.Read(e);
+        if (lp is not null) thoughtLogProbs.Add(lp);
+        if (e.Text.Length == 0 && lp is null) return;
+        thought.Append(e.Text);
+        events.TryWrite(new ReasoningDelta(agent, e.Text, lp is null ? null : [lp]));
+    }
+
+    void Answer(TokenEvent e)
+    {
+        var lp = logProbs.Read(e);
+        if (lp is not null) answerLogProbs.Add(lp);
+        if (e.Text.Length == 0 && lp is null) return;
+        answer.Append(e.Text);
+        events.TryWrite(new AnswerDelta(agent, e.Text, lp is null ? null : [lp]));
     }
 
     void LeaveThought()
@@ -130,7 +153,10 @@ internal sealed class AgentRun(
     }
 
     AgentOutcome Outcome(ThoughtEnd end, FinishReason answerFinish) =>
-        new(agent, thought.ToString(), reasoningTokens, end, injected, answer.ToString(), answerTokens, answerFinish, tracker?.Lowest ?? 0);
+        new(agent, thought.ToString(), reasoningTokens, end, injected, answer.ToString(), answerTokens, answerFinish, tracker?.Lowest ?? 0)
+        {
+            ThoughtLogProbs = thoughtLogProbs, AnswerLogProbs = answerLogProbs,
+        };
 
     void Progress(AgentState state) =>
         events.TryWrite(new AgentProgress(agent, reasoningTokens + answerTokens, tracker?.Current ?? 0, state));

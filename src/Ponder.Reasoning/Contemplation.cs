@@ -15,10 +15,15 @@ namespace Ponder.Reasoning;
 ///    WarmupTraces finished thoughts set a threshold and running thoughts whose window mean falls below it are cancelled
 ///    (they do not vote).
 /// 3. Answers are extracted and normalised (<see cref="AnswerNormalizer"/>) and combined by confidence-weighted vote.
-/// 4. With Refine, when no two agents agree, the model is shown the strongest candidates and writes the final answer.</summary>
+/// 4. With Refine, when no two agents agree, the model is shown the strongest candidates and writes the final answer.
+/// Streaming: each agent's thought and answer deltas as they come (tagged with the agent), progress every few tokens;
+/// then the chosen thought (Agent null) and the final answer (Agent null) — the voted one at once, a refinement as written.
+/// Stop strings end each agent's answer (and the refinement) in the engine; the final answer is one of those.</summary>
 internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profile, ProfileTokens markers, ReasonerOptions options,
     ReasoningRequest request, ChannelWriter<ReasoningEvent> events)
 {
+    readonly LogProbReader logProbs = LogProbReader.For(engine, request);
+
     public async Task<ReasoningResult> RunAsync(CancellationToken ct)
     {
         var prompt = engine.Tokenize(profile.FormatPrompt(request.Messages, thinking: true));
@@ -51,7 +56,7 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
 
         GenerationStream? Start(int i)
         {
-            var sampling = markers.ForThoughtAndAnswer(request.Sampling(i), budget, request.MaxAnswerTokens, wrapUp, options.TopLogProbs);
+            var sampling = markers.ForThoughtAndAnswer(Sampling(i), budget, request.MaxAnswerTokens, wrapUp, request.Stop);
             try { return engine.Generate(GenerationRequest.Fork(anchor.Id, sampling), cancels[i].Token); }
             catch (InvalidOperationException) // the anchor ended already (a slow caller): decode the prompt for this agent
             { return engine.Generate(GenerationRequest.FromTokens(prompt, sampling), cancels[i].Token); }
@@ -59,19 +64,26 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
 
         async Task<AgentOutcome> RunAgent(int i, GenerationStream? sequence)
         {
-            var agent = new AgentRun(i, markers, wrapUp, request.WrapUp ?? "", events, options, request.MaxAnswerTokens, streamAnswer: false,
+            var agent = new AgentRun(i, markers, wrapUp, request.WrapUp ?? "", events, options, request.MaxAnswerTokens, logProbs,
                 new ConfidenceTracker(window), gate);
             try
             {
                 // Only an agent that ended its turn inside its thought (or a zero budget) needs a second sequence.
                 return await agent.RunAsync(sequence, cancels[i], continuation => engine.Generate(GenerationRequest.FromTokens(
-                    [.. prompt, .. continuation], markers.ForAnswer(request.Sampling(i), request.MaxAnswerTokens, options.TopLogProbs)), ct), ct);
+                    [.. prompt, .. continuation], markers.ForAnswer(Sampling(i), request.MaxAnswerTokens, request.Stop)), ct), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 events.TryWrite(new AgentProgress(i, 0, 0, AgentState.Failed));
                 return new AgentOutcome(i, "", 0, ThoughtEnd.None, 0, "", 0, FinishReason.Error, 0, e.Message);
             }
+        }
+
+        // Agents always sample with top-k log-probabilities, for their confidence; a request may ask for more
+        SamplingOptions Sampling(int i)
+        {
+            var s = request.Sampling(i);
+            return s with { TopLogProbs = Math.Max(s.TopLogProbs, options.TopLogProbs) };
         }
     }
 
@@ -90,7 +102,11 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
 
         var winner = vote is null ? outcomes.Where(o => o.Answered).MaxBy(o => o.Confidence) : outcomes[vote.WinnerAgent];
         var answer = winner?.Answer.Trim() ?? "";
+        var answerLogProbs = winner?.AnswerLogProbs ?? [];
         var finish = winner?.AnswerFinish ?? FinishReason.Stop;
+        // The chosen thought goes out now, before the final answer, which may still take a refinement pass.
+        if (winner is not null && (winner.Thought.Length > 0 || winner.ThoughtLogProbs.Count > 0))
+            events.TryWrite(new ReasoningDelta(null, winner.Thought, logProbs.On ? winner.ThoughtLogProbs : null));
         var refinePrompt = 0;
         var refineTokens = 0;
         var refined = false;
@@ -102,26 +118,32 @@ internal sealed class Contemplation(IGenerationEngine engine, ModelProfile profi
             var messages = Refinement.Messages(request.Messages, best, options.SummaryChars);
             var tokens = engine.Tokenize(profile.FormatPrompt(messages, thinking: false));
             refinePrompt = tokens.Length;
-            var stream = engine.Generate(GenerationRequest.FromTokens(tokens, markers.ForAnswer(request.Sampling(request.Agents), request.MaxAnswerTokens, 0)), ct);
+            var stream = engine.Generate(GenerationRequest.FromTokens(tokens, markers.ForAnswer(request.Sampling(request.Agents), request.MaxAnswerTokens, request.Stop)), ct);
             var text = new System.Text.StringBuilder();
+            var refinedLogProbs = new List<TokenLogProb>();
             await foreach (var e in stream.Events.ReadAllAsync(CancellationToken.None))
             {
                 if (e.Token is not null) refineTokens++;
-                if (e.Text.Length > 0) { text.Append(e.Text); events.TryWrite(new AnswerDelta(null, e.Text)); }
+                var lp = logProbs.Read(e);
+                if (lp is not null) refinedLogProbs.Add(lp);
+                // Streamed as produced; the final answer is this text trimmed
+                if (e.Text.Length > 0 || lp is not null) { text.Append(e.Text); events.TryWrite(new AnswerDelta(null, e.Text, lp is null ? null : [lp])); }
                 if (e.Finish is { } f) finish = f;
                 if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"the refinement failed in the engine: {e.Error}");
             }
             ct.ThrowIfCancellationRequested();
             answer = text.ToString().Trim();
+            answerLogProbs = refinedLogProbs;
             refined = true;
         }
-        else if (answer.Length > 0) events.TryWrite(new AnswerDelta(null, answer));
+        else if (answer.Length > 0 || answerLogProbs.Count > 0) events.TryWrite(new AnswerDelta(null, answer, logProbs.On ? answerLogProbs : null));
 
         var usage = new ReasoningUsage(promptTokens + refinePrompt, outcomes.Sum(o => o.ReasoningTokens),
             outcomes.Sum(o => o.AnswerTokens) + refineTokens, outcomes.Sum(o => o.InjectedTokens), outcomes.Select(o => o.Usage).ToList());
         var summary = new ContemplationSummary(outcomes.Length, outcomes.Count(o => o.ThoughtEnd == ThoughtEnd.StoppedEarly),
             vote?.Agreed ?? 0, vote?.Share ?? 0, refined, threshold, summaries);
         return new ReasoningResult(ReasoningMode.Contemplating, answer, winner?.Thought ?? "", finish,
-            winner?.ThoughtEnd ?? ThoughtEnd.None, usage, summary, TimeSpan.Zero);
+            winner?.ThoughtEnd ?? ThoughtEnd.None, usage, summary, TimeSpan.Zero,
+            logProbs.On ? answerLogProbs : null, logProbs.On ? winner?.ThoughtLogProbs ?? [] : null);
     }
 }

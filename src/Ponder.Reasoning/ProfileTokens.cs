@@ -31,21 +31,24 @@ internal sealed class ProfileTokens
 
     /// <summary>Thought and answer in one sequence: at <paramref name="budget"/> sampled tokens, unless the model closed the
     /// thought itself, the engine forces <paramref name="wrapUp"/> + close marker + separator and the model answers on;
-    /// the sequence stops at the end of turn or after <paramref name="maxAnswerTokens"/> more tokens.</summary>
-    public SamplingOptions ForThoughtAndAnswer(SamplingOptions s, int budget, int maxAnswerTokens, int[] wrapUp, int topLogProbs) => s with
+    /// the sequence stops at the end of turn or after <paramref name="maxAnswerTokens"/> more tokens. The caller's
+    /// <paramref name="stops"/> are deferred: armed by the close marker (sampled, or forced at the budget), so only the
+    /// answer's text can match them.</summary>
+    public SamplingOptions ForThoughtAndAnswer(SamplingOptions s, int budget, int maxAnswerTokens, int[] wrapUp, IReadOnlyList<string>? stops) => s with
     {
         MaxTokens = budget + maxAnswerTokens,
         StopTokens = EndTokens,
         Stop = EndStrings.Length > 0 ? EndStrings : null,
-        TopLogProbs = topLogProbs,
         Force = new ForcedTokens(budget, [.. wrapUp, .. Close, .. AfterClose], CloseIsOneToken ? [Close[0]] : null),
+        // A close marker spelt in several tokens is only recognised when forced (as AgentRun does)
+        Deferred = stops is { Count: > 0 } ? new DeferredStop(stops, CloseIsOneToken ? [Close[0]] : []) : null,
     };
 
-    public SamplingOptions ForAnswer(SamplingOptions s, int maxTokens, int topLogProbs) => s with
+    /// <summary>An answer alone (Instant, an answer after a closed thought, refinement): the caller's stops apply from the start.</summary>
+    public SamplingOptions ForAnswer(SamplingOptions s, int maxTokens, IReadOnlyList<string>? stops) => s with
     {
         MaxTokens = maxTokens,
         StopTokens = EndTokens,
-        Stop = EndStrings.Length > 0 ? EndStrings : null,
-        TopLogProbs = topLogProbs,
+        Stop = EndStrings.Length > 0 || stops is { Count: > 0 } ? [.. EndStrings, .. stops ?? []] : null,
     };
 }

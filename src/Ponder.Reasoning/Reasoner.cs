@@ -94,20 +94,25 @@ public sealed class Reasoner
     async Task<ReasoningResult> InstantAsync(ReasoningRequest request, ChannelWriter<ReasoningEvent> events, CancellationToken ct)
     {
         var prompt = engine.Tokenize(Profile.FormatPrompt(request.Messages, thinking: false));
-        var stream = engine.Generate(GenerationRequest.FromTokens(prompt, markers.ForAnswer(request.Sampling(0), request.MaxAnswerTokens, 0)), ct);
+        var stream = engine.Generate(GenerationRequest.FromTokens(prompt, markers.ForAnswer(request.Sampling(0), request.MaxAnswerTokens, request.Stop)), ct);
+        var logProbs = LogProbReader.For(engine, request);
         var text = new System.Text.StringBuilder();
+        var answerLogProbs = new List<TokenLogProb>();
         var tokens = 0;
         var finish = FinishReason.Length;
         await foreach (var e in stream.Events.ReadAllAsync(CancellationToken.None))
         {
             if (e.Token is not null) tokens++;
-            if (e.Text.Length > 0) { text.Append(e.Text); events.TryWrite(new AnswerDelta(0, e.Text)); }
+            var lp = logProbs.Read(e);
+            if (lp is not null) answerLogProbs.Add(lp);
+            if (e.Text.Length > 0 || lp is not null) { text.Append(e.Text); events.TryWrite(new AnswerDelta(0, e.Text, lp is null ? null : [lp])); }
             if (e.Finish is { } f) finish = f;
             if (e.Finish == FinishReason.Error) throw new InvalidOperationException($"the answer failed in the engine: {e.Error}");
         }
         ct.ThrowIfCancellationRequested();
         var usage = new ReasoningUsage(prompt.Length, 0, tokens, 0, [new AgentUsage(0, 0, tokens, 0)]);
-        return new ReasoningResult(ReasoningMode.Instant, text.ToString(), "", finish, ThoughtEnd.None, usage, null, TimeSpan.Zero);
+        return new ReasoningResult(ReasoningMode.Instant, text.ToString(), "", finish, ThoughtEnd.None, usage, null, TimeSpan.Zero,
+            logProbs.On ? answerLogProbs : null, logProbs.On ? [] : null);
     }
 
     async Task<ReasoningResult> ThinkingAsync(ReasoningRequest request, ChannelWriter<ReasoningEvent> events, CancellationToken ct)
@@ -118,14 +123,15 @@ public sealed class Reasoner
         var (wrapUp, wrapUpText) = WrapUp(request);
         using var cancelSequence = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sequence = budget == 0 ? null : engine.Generate(GenerationRequest.FromTokens(prompt,
-            markers.ForThoughtAndAnswer(sampling, budget, request.MaxAnswerTokens, wrapUp, 0)), cancelSequence.Token);
-        var agent = new AgentRun(0, markers, wrapUp, wrapUpText, events, Options, request.MaxAnswerTokens, streamAnswer: true);
+            markers.ForThoughtAndAnswer(sampling, budget, request.MaxAnswerTokens, wrapUp, request.Stop)), cancelSequence.Token);
+        var logProbs = LogProbReader.For(engine, request);
+        var agent = new AgentRun(0, markers, wrapUp, wrapUpText, events, Options, request.MaxAnswerTokens, logProbs);
         // Only when the model ends its turn inside the thought (or the budget is 0) does the answer need a second sequence.
         var outcome = await agent.RunAsync(sequence, cancelSequence, continuation => engine.Generate(
-            GenerationRequest.FromTokens([.. prompt, .. continuation], markers.ForAnswer(sampling, request.MaxAnswerTokens, 0)), ct), ct);
+            GenerationRequest.FromTokens([.. prompt, .. continuation], markers.ForAnswer(sampling, request.MaxAnswerTokens, request.Stop)), ct), ct);
         var usage = new ReasoningUsage(prompt.Length, outcome.ReasoningTokens, outcome.AnswerTokens, outcome.InjectedTokens, [outcome.Usage]);
         return new ReasoningResult(ReasoningMode.Thinking, outcome.Answer, outcome.Thought, outcome.AnswerFinish, outcome.ThoughtEnd,
-            usage, null, TimeSpan.Zero);
+            usage, null, TimeSpan.Zero, logProbs.On ? outcome.AnswerLogProbs : null, logProbs.On ? outcome.ThoughtLogProbs : null);
     }
 
     /// <summary>The wrap-up message as tokens (no BOS) and text; none when the request turns it off.</summary>

@@ -14,7 +14,11 @@ public sealed record ReasoningRequest(
     // Contemplating
     int Agents = 8, bool EarlyStop = true, bool Refine = true,
     // Sampling (agent i of Contemplating uses Seed + i); MaxAnswerTokens bounds the answer after the thought
-    float Temperature = 0.7f, float TopP = 0.95f, int TopK = 0, float MinP = 0f, int? Seed = null, int MaxAnswerTokens = 256)
+    float Temperature = 0.7f, float TopP = 0.95f, int TopK = 0, float MinP = 0f, int? Seed = null, int MaxAnswerTokens = 256,
+    // Stop strings end the answer where one begins (never the thought: one inside it does not end the request)
+    IReadOnlyList<string>? Stop = null,
+    // Log-probabilities of the sampled tokens, each with the TopLogProbs (0–20) most likely tokens at its position
+    bool LogProbs = false, int TopLogProbs = 0)
 {
     public const string DefaultWrapUp = "\nTime is up; I will answer now.\n";
 
@@ -42,9 +46,12 @@ public sealed record ReasoningRequest(
         Check(TopK >= 0, nameof(TopK), TopK, "0 (off) or more");
         Check(MinP is >= 0 and <= 1, nameof(MinP), MinP, "a value in [0, 1]");
         Check(MaxAnswerTokens >= 1, nameof(MaxAnswerTokens), MaxAnswerTokens, "at least 1");
+        Check(Stop is null || Stop.All(s => !string.IsNullOrEmpty(s)), nameof(Stop), "\"\"", "non-empty stop strings");
+        Check(TopLogProbs is >= 0 and <= SamplingOptions.MaxTopLogProbs, nameof(TopLogProbs), TopLogProbs, $"0 to {SamplingOptions.MaxTopLogProbs}");
+        Check(TopLogProbs == 0 || LogProbs, nameof(TopLogProbs), TopLogProbs, "0 unless LogProbs is on");
     }
 
-    /// <summary>The engine sampling for one phase of one agent (no stops or limits yet).</summary>
+    /// <summary>The engine sampling for one phase of one agent, with the log-probabilities asked for (no stops or limits yet).</summary>
     internal SamplingOptions Sampling(int agent) =>
-        new(Temperature, TopK, TopP, MinP, Seed is { } s ? unchecked(s + agent) : null);
+        new(Temperature, TopK, TopP, MinP, Seed is { } s ? unchecked(s + agent) : null, LogProbs: LogProbs, TopLogProbs: TopLogProbs);
 }

@@ -13,8 +13,8 @@ namespace Ponder.Server;
 /// <summary>`ponder serve`: Ponder's modes behind OpenAI's chat API, plus a web chat page, on Kestrel.
 ///   POST /v1/chat/completions   reasoning_effort none|minimal|low|medium|high|xhigh, or "ponder": {mode, agents, thinking_budget}
 ///   GET  /v1/models, /v1/models/{id}, /health, /metrics (Prometheus), / (the chat page)
-/// Deliberate simplifications: stop strings cut the answer at the server, not in the engine; logprobs are accepted
-/// and validated but returned as null (the reasoning layer does not surface per-token log-probabilities yet).
+/// stop (up to 4 strings) ends the answer in the engine — never the thought — and logprobs/top_logprobs report the
+/// answer's sampled tokens (and, in choices[].logprobs.reasoning_content, the thought's): see Wire/ChoiceLogprobs.cs.
 /// Run: ./ponder serve --model model.gguf [--port 8080] [--bind 127.0.0.1] [--api-keys-file keys.txt]</summary>
 public static class PonderServer
 {

@@ -117,6 +117,8 @@ public sealed class ModeTests
     [InlineData(nameof(ReasoningRequest.ThinkingBudget), "0 or more")]
     [InlineData(nameof(ReasoningRequest.Temperature), "0 (greedy) or more")]
     [InlineData(nameof(ReasoningRequest.TopP), "(0, 1]")]
+    [InlineData(nameof(ReasoningRequest.TopLogProbs), "0 to 20")]
+    [InlineData(nameof(ReasoningRequest.Stop), "non-empty")]
     public async Task Impossible_parameters_name_the_parameter_and_its_range(string parameter, string range)
     {
         await using var engine = ReasoningModels.Start(ReasoningModels.Ponder);
@@ -127,6 +129,8 @@ public sealed class ModeTests
             "Agents" => [ok with { Agents = 0 }, ok with { Agents = 16 }],
             "ThinkingBudget" => [ok with { ThinkingBudget = -1 }],
             "Temperature" => [ok with { Temperature = -0.5f }, ok with { Temperature = float.NaN }],
+            "TopLogProbs" => [ok with { LogProbs = true, TopLogProbs = 21 }, ok with { LogProbs = true, TopLogProbs = -1 }],
+            "Stop" => [ok with { Stop = ["x", ""] }],
             _ => [ok with { TopP = 0 }, ok with { TopP = 1.5f }],
         };
         foreach (var request in bad)
@@ -136,5 +140,14 @@ public sealed class ModeTests
             Assert.Contains(parameter, e.Message);
             Assert.Contains(range, e.Message);
         }
+    }
+
+    [Fact]
+    public async Task Top_logprobs_need_logprobs_on()
+    {
+        await using var engine = ReasoningModels.Start(ReasoningModels.Ponder);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Reasoner.For(engine).StreamAsync(ReasoningRequest.Ask("2+2?") with { TopLogProbs = 3 }, Ct));
+        Assert.Equal(nameof(ReasoningRequest.TopLogProbs), e.ParamName);
+        Assert.Contains("LogProbs", e.Message);
     }
 }

@@ -23,6 +23,14 @@ public sealed class ErrorTests(ServerApp server) : IClassFixture<ServerApp>
     [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"ponder":{"mode":"dreaming"}}""", "ponder.mode", "invalid_value")]
     [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"n":0}""", "n", "invalid_value")]
     [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"top_logprobs":3}""", "top_logprobs", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"logprobs":true,"top_logprobs":21}""", "top_logprobs", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"logprobs":true,"top_logprobs":-1}""", "top_logprobs", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"logprobs":true,"top_logprobs":2.5}""", "top_logprobs", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"logprobs":"yes"}""", "logprobs", "invalid_type")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"stop":["a","b","c","d","e"]}""", "stop", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"stop":""}""", "stop", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"stop":["a",""]}""", "stop", "invalid_value")]
+    [InlineData("""{"model":"ponder-tiny","messages":[{"role":"user","content":"x"}],"stop":7}""", "stop", "invalid_type")]
     [InlineData("""{"model":"ponder-tiny","messages":[{"role":"assistant","content":"x"}]}""", "messages", "invalid_value")]
     public async Task Bad_parameters_are_400_naming_the_parameter(string json, string param, string code)
     {

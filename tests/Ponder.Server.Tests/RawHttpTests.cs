@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ponder.Server.Tests;
 
 /// <summary>The wire itself with a raw HttpClient: Ponder's fields (reasoning_content, the "ponder" extension), the SSE
-/// order, stop strings, n, health, metrics and the page.</summary>
+/// order (Contemplating's too), n, health, metrics and the page.</summary>
 public sealed class RawHttpTests(ServerApp server) : IClassFixture<ServerApp>
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -53,28 +53,53 @@ public sealed class RawHttpTests(ServerApp server) : IClassFixture<ServerApp>
         Assert.Equal(6, (int)usage["completion_tokens_details"]!["reasoning_tokens"]!);
     }
 
-    [Fact]
-    public async Task Contemplating_streams_agent_progress_then_the_summary()
+    /// <summary>Each choice chunk of a stream in order, as a letter: p agent progress (ponder), r reasoning_content,
+    /// c content, f finish_reason; with the chunks themselves.</summary>
+    static (string Kinds, List<JsonNode> Chunks) Read(List<string> events)
     {
-        var response = await server.Http.PostAsync(new { model = TinyModel.Id, messages = new[] { Wire.User("hi") }, stream = true,
-            reasoning_effort = "xhigh", ponder = new { agents = 2, thinking_budget = 16 } }, Ct);
-        var chunks = (await response.EventsAsync(Ct))[..^1].Select(e => JsonNode.Parse(e)!).ToList();
-        var progress = chunks.SelectMany(c => c["choices"]!.AsArray()).Where(c => c!["ponder"] is not null).Select(c => c!["ponder"]!).ToList();
-        Assert.Contains(progress, p => (int)p["agent"]! == 0);
-        Assert.Contains(progress, p => (int)p["agent"]! == 1);
-        Assert.Contains(chunks, c => c["ponder"]?["agents"]?["run"] is { } run && (int)run == 2);
+        var chunks = events[..^1].SelectMany(e => JsonNode.Parse(e)!["choices"]!.AsArray()).Select(c => c!).ToList();
+        var kinds = string.Concat(chunks.Select(c =>
+            c["ponder"] is not null ? 'p' : c["delta"]!["reasoning_content"] is not null ? 'r'
+            : c["delta"]!["content"] is JsonValue v && ((string)v!).Length > 0 ? 'c' : c["finish_reason"] is not null ? 'f' : '.'));
+        return (kinds, chunks);
     }
 
     [Fact]
-    public async Task A_stop_string_cuts_the_answer()
+    public async Task Contemplating_streams_each_agent_as_it_thinks_then_the_chosen_thought_then_the_answer()
     {
-        var first = await (await server.Http.PostAsync(new { model = TinyModel.Id, messages = new[] { Wire.User("hi") }, reasoning_effort = "none", seed = 4, temperature = 0 }, Ct)).JsonAsync();
-        var full = (string)first["choices"]![0]!["message"]!["content"]!;
-        Assert.True(full.Length >= 4, full);
-        var stop = full.Substring(2, 2);
-        var cut = await (await server.Http.PostAsync(new { model = TinyModel.Id, messages = new[] { Wire.User("hi") }, reasoning_effort = "none", seed = 4, temperature = 0, stop }, Ct)).JsonAsync();
-        Assert.Equal(full[..full.IndexOf(stop, StringComparison.Ordinal)], (string)cut["choices"]![0]!["message"]!["content"]!);
-        Assert.Equal("stop", (string?)cut["choices"]![0]!["finish_reason"]);
+        var response = await server.Http.PostAsync(new { model = TinyModel.Id, messages = new[] { Wire.User("hi") }, stream = true, seed = 1,
+            reasoning_effort = "xhigh", ponder = new { agents = 2, thinking_budget = 16 } }, Ct);
+        var events = await response.EventsAsync(Ct);
+        var (kinds, chunks) = Read(events);
+        var progress = chunks.Where(c => c["ponder"] is not null).Select(c => c["ponder"]!).ToList();
+        foreach (var agent in new[] { 0, 1 })
+        {
+            var mine = progress.Where(p => (int)p["agent"]! == agent).ToList();
+            Assert.True(mine.Count(p => (string?)p["state"] == "Thinking") >= 2, $"agent {agent}: {string.Join(", ", mine.Select(p => p["state"]))}");
+            Assert.Equal("Done", (string?)mine[^1]["state"]);
+            Assert.NotEmpty(string.Concat(mine.Select(p => (string?)p["reasoning_delta"])));
+        }
+        // The agents' progress (with their text) as it happens, then one chunk with the chosen thought, then the answer.
+        Assert.Matches("^\\.p+rc+f$", kinds);
+        var thought = (string)chunks.Single(c => c["delta"]!["reasoning_content"] is not null)["delta"]!["reasoning_content"]!;
+        Assert.Contains(new[] { 0, 1 }, agent => thought == string.Concat(progress.Where(p => (int)p["agent"]! == agent).Select(p => (string?)p["reasoning_delta"])));
+        Assert.Contains(events, e => e.Contains("\"agents\":{\"run\":2"));
+    }
+
+    [Fact]
+    public async Task Contemplating_streams_a_refinement_token_by_token()
+    {
+        // Hot sampling on a random model: no two agents agree, so the model refines, and its answer streams as written.
+        var response = await server.Http.PostAsync(new { model = TinyModel.Id, messages = new[] { Wire.User("Describe the sea.") }, stream = true,
+            temperature = 1.5, seed = 21, logprobs = true, reasoning_effort = "xhigh", ponder = new { agents = 3, thinking_budget = 8 } }, Ct);
+        var events = await response.EventsAsync(Ct);
+        var (kinds, chunks) = Read(events);
+        var summary = JsonNode.Parse(events.Single(e => e.Contains("\"agents\":{")))!["ponder"]!["agents"]!;
+        Assert.True((bool)summary["refined"]!, $"no refinement: {summary.ToJsonString()}");
+        var content = chunks.Where(c => c["delta"]!["content"] is JsonValue v && ((string)v!).Length > 0).ToList();
+        Assert.True(content.Count > 1, $"the refined answer came in {content.Count} chunk(s): {kinds}");
+        Assert.All(content, c => Assert.Single(c["logprobs"]!["content"]!.AsArray())); // one token per chunk, as produced
+        Assert.True(kinds.LastIndexOf('p') < kinds.IndexOf('r') && kinds.IndexOf('r') < kinds.IndexOf('c'), kinds);
     }
 
     [Fact]

@@ -66,13 +66,8 @@ public static class ChatApi
                 metrics.Tokens(model.Id, r.Usage.PromptTokens, r.Usage.ReasoningTokens, r.Usage.AnswerTokens);
                 metrics.Throughput(r.Usage.CompletionTokens, clock.Elapsed);
             }
-            var wire = finished.Select((r, i) =>
-            {
-                var (answer, stopped) = StopFilter.Apply(r.Answer, request.Stop);
-                var info = ReasoningMapping.Info(r);
-                return new Choice(i, new AssistantMessage(answer, r.Reasoning.Length > 0 ? r.Reasoning : null),
-                    stopped ? "stop" : ReasoningMapping.FinishReason(r.Finish), null, info);
-            }).ToList();
+            var wire = finished.Select((r, i) => new Choice(i, new AssistantMessage(r.Answer, r.Reasoning.Length > 0 ? r.Reasoning : null),
+                ReasoningMapping.FinishReason(r.Finish), ReasoningMapping.Logprobs(r.AnswerLogProbs, r.ReasoningLogProbs), ReasoningMapping.Info(r))).ToList();
             return TypedResults.Json(new ChatCompletion(id, created, model.Id, wire, ReasoningMapping.Usage(finished), wire[0].Ponder), WireJson.Options);
         }
         finally

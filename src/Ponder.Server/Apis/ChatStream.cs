@@ -10,15 +10,18 @@ namespace Ponder.Server.Apis;
 
 /// <summary>Writes one streaming chat completion as server-sent events. The headers wait for the first event, so a
 /// request refused before it starts (a full engine) still gets a proper status code; after that, an error is one
-/// data: {"error":…} event. Per choice: a role chunk; Thinking's thought as delta.reasoning_content, then the answer as
-/// delta.content. Contemplating streams each agent's progress in "ponder" as it happens, holds the voted (or refined)
-/// answer until the agents are done, then sends the winner's thought as reasoning_content and the answer as content,
-/// so every client sees reasoning before content. Then finish_reason, the usage chunk if asked for, and [DONE].</summary>
+/// data: {"error":…} event. Per choice: a role chunk; the thought as delta.reasoning_content, then the answer as
+/// delta.content, each chunk with the logprobs of its tokens when asked. Stop strings are the engine's: it holds back
+/// text that could begin one, so no chunk ever carries part of a stop string. Contemplating streams each agent's progress
+/// in "ponder" as it happens (state, tokens, confidence, and its thought and answer text since its last progress chunk);
+/// once the vote is decided, the chosen thought as reasoning_content, then the final answer as content — the voted
+/// answer at once, or the refinement's text as the model writes it — so every client sees reasoning before content.
+/// Then finish_reason, the usage chunk if asked for, and [DONE].</summary>
 public sealed class ChatStream(HttpContext http, string id, long created, string model, ChatCompletionRequest request,
     ReasoningMode mode, ServerMetrics metrics, Stopwatch clock)
 {
-    readonly Dictionary<int, StopFilter> stops = [];
-    readonly Dictionary<int, System.Text.StringBuilder> heldAnswers = [];
+    // Contemplating: each agent's text since its last progress chunk, by (choice, agent)
+    readonly Dictionary<(int, int), (System.Text.StringBuilder Thought, System.Text.StringBuilder Answer)> agentText = [];
     readonly List<ReasoningResult> results = [];
     bool started, firstToken;
 
@@ -63,50 +66,46 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
         var contemplating = mode == ReasoningMode.Contemplating;
         switch (e)
         {
-            case ReasoningDelta d when !contemplating:
-                await SendAsync(Chunk(choice, new Delta(ReasoningContent: d.Text)));
+            case ReasoningDelta { Agent: { } agent } d when contemplating: // an agent's own thought: with its next progress
+                AgentText(choice, agent).Thought.Append(d.Text);
                 break;
-            case AnswerDelta { Agent: null } d: // Contemplating's final answer: held until its thought can go first
-                (heldAnswers.TryGetValue(choice, out var held) ? held : heldAnswers[choice] = new()).Append(d.Text);
+            case AnswerDelta { Agent: { } agent } d when contemplating:
+                AgentText(choice, agent).Answer.Append(d.Text);
                 break;
-            case AnswerDelta d when !contemplating:
-                await SendContentAsync(choice, d.Text);
+            case ReasoningDelta d:
+                await SendAsync(Chunk(choice, new Delta(ReasoningContent: d.Text), logprobs: ReasoningMapping.Logprobs(null, d.LogProbs)));
                 break;
             case AnswerDelta d:
-                await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(d.Agent!.Value, AnswerDelta: d.Text)));
+                await SendAsync(Chunk(choice, new Delta(Content: d.Text), logprobs: ReasoningMapping.Logprobs(d.LogProbs, null)));
                 break;
-            case AgentProgress p when contemplating: // one agent's progress says nothing the thought's own stream does not
-                await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(p.Agent, p.State.ToString(), p.Tokens, Math.Round(p.Confidence, 4))));
+            case AgentProgress p when contemplating:
+                var (thought, answer) = AgentText(choice, p.Agent);
+                await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(p.Agent, p.State.ToString(), p.Tokens, Math.Round(p.Confidence, 4),
+                    Take(thought), Take(answer))));
                 break;
             case ReasoningCompleted { Result: var r }:
                 results.Add(r);
                 metrics.Tokens(model, r.Usage.PromptTokens, r.Usage.ReasoningTokens, r.Usage.AnswerTokens);
                 metrics.Throughput(r.Usage.CompletionTokens, clock.Elapsed);
-                if (r.Mode == ReasoningMode.Contemplating)
-                {
-                    if (r.Reasoning.Length > 0) await SendAsync(Chunk(choice, new Delta(ReasoningContent: r.Reasoning)));
-                    await SendContentAsync(choice, heldAnswers.TryGetValue(choice, out var answer) ? answer.ToString() : r.Answer);
-                }
-                var filter = Filter(choice);
-                var rest = filter.Flush();
-                if (rest.Length > 0) await SendAsync(Chunk(choice, new Delta(Content: rest)));
                 await SendAsync(new ChatCompletionChunk(id, created, model,
-                    [new ChunkChoice(choice, new Delta(), filter.Stopped ? "stop" : ReasoningMapping.FinishReason(r.Finish))],
-                    Ponder: ReasoningMapping.Info(r)));
+                    [new ChunkChoice(choice, new Delta(), ReasoningMapping.FinishReason(r.Finish))], Ponder: ReasoningMapping.Info(r)));
                 break;
         }
     }
 
-    async Task SendContentAsync(int choice, string text)
+    (System.Text.StringBuilder Thought, System.Text.StringBuilder Answer) AgentText(int choice, int agent) =>
+        agentText.TryGetValue((choice, agent), out var t) ? t : agentText[(choice, agent)] = (new(), new());
+
+    static string? Take(System.Text.StringBuilder text)
     {
-        var kept = Filter(choice).Push(text);
-        if (kept.Length > 0) await SendAsync(Chunk(choice, new Delta(Content: kept)));
+        if (text.Length == 0) return null;
+        var s = text.ToString();
+        text.Clear();
+        return s;
     }
 
-    StopFilter Filter(int choice) => stops.TryGetValue(choice, out var f) ? f : stops[choice] = new StopFilter(request.Stop);
-
-    ChatCompletionChunk Chunk(int choice, Delta delta, ChunkPonder? ponder = null) =>
-        new(id, created, model, [new ChunkChoice(choice, delta, null, ponder)]);
+    ChatCompletionChunk Chunk(int choice, Delta delta, ChunkPonder? ponder = null, ChoiceLogprobs? logprobs = null) =>
+        new(id, created, model, [new ChunkChoice(choice, delta, null, ponder, logprobs)]);
 
     /// <summary>One event in one write and one flush: "data: " + JSON + blank line.</summary>
     async Task SendAsync<T>(T payload)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ponder.Server.Wire;
 
 // The response of POST /v1/chat/completions, non-streaming, in OpenAI's shape (snake_case on the wire via WireJson).
@@ -11,7 +13,8 @@ public sealed record ChatCompletion(string Id, long Created, string Model, IRead
     public string SystemFingerprint => "ponder";
 }
 
-public sealed record Choice(int Index, AssistantMessage Message, string FinishReason, object? Logprobs = null, PonderInfo? Ponder = null);
+public sealed record Choice(int Index, AssistantMessage Message, string FinishReason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] ChoiceLogprobs? Logprobs = null, PonderInfo? Ponder = null);
 
 public sealed record AssistantMessage(string? Content, string? ReasoningContent)
 {

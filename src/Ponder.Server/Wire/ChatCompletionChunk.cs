@@ -1,9 +1,10 @@
 namespace Ponder.Server.Wire;
 
 // One server-sent event of a streaming response: "data: {chunk}\n\n", then "data: [DONE]\n\n". Thinking streams
-// delta.reasoning_content, then delta.content. In Contemplating, each agent's progress (and its own thought and
-// answer text) streams in "ponder" as it happens; then the winner's thought as reasoning_content and the final answer
-// as content. The last chunk has choices [] and the usage when stream_options.include_usage is set.
+// delta.reasoning_content, then delta.content, each chunk with the logprobs of its tokens when asked. In Contemplating,
+// each agent's progress, with its own thought and answer text since its last chunk, streams in "ponder" as it happens;
+// then the chosen thought as reasoning_content and the final answer as content (a refinement as it is written). The
+// last chunk has choices [] and the usage when stream_options.include_usage is set.
 
 public sealed record ChatCompletionChunk(string Id, long Created, string Model, IReadOnlyList<ChunkChoice> Choices,
     Usage? Usage = null, PonderInfo? Ponder = null)
@@ -12,12 +13,10 @@ public sealed record ChatCompletionChunk(string Id, long Created, string Model, 
     public string SystemFingerprint => "ponder";
 }
 
-public sealed record ChunkChoice(int Index, Delta Delta, string? FinishReason = null, ChunkPonder? Ponder = null)
-{
-    // Written as null, as OpenAI does, so clients find the field
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public object? Logprobs => null;
-}
+// logprobs is written even when null, as OpenAI does, so clients find the field
+public sealed record ChunkChoice(int Index, Delta Delta, string? FinishReason = null, ChunkPonder? Ponder = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    ChoiceLogprobs? Logprobs = null);
 
 public sealed record Delta(string? Role = null, string? Content = null, string? ReasoningContent = null);
 

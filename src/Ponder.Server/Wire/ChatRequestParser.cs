@@ -12,7 +12,7 @@ namespace Ponder.Server.Wire;
 public static class ChatRequestParser
 {
     public const int MaxDepth = 32;
-    public const int MaxStops = 16;
+    public const int MaxStops = 4; // OpenAI's limit
 
     public static ChatCompletionRequest Parse(ReadOnlyMemory<byte> body, ServerOptions limits)
     {
@@ -56,7 +56,7 @@ public static class ChatRequestParser
         var stop = Stop(root);
         var n = Int(root, "n", 1, limits.MaxChoices) ?? 1;
         var logprobs = Bool(root, "logprobs") ?? false;
-        var topLogprobs = Int(root, "top_logprobs", 0, 20);
+        var topLogprobs = Int(root, "top_logprobs", 0, Engine.SamplingOptions.MaxTopLogProbs);
         if (topLogprobs is not null && !logprobs)
             throw ApiException.Invalid("top_logprobs", "top_logprobs needs logprobs set to true.");
 
@@ -146,6 +146,7 @@ public static class ChatRequestParser
         if (s.ValueKind == JsonValueKind.String) return NonEmpty([s.GetString()!]);
         if (s.ValueKind != JsonValueKind.Array) throw Type("stop", "a string or an array of strings", s);
         if (s.GetArrayLength() > MaxStops) throw ApiException.Invalid("stop", $"stop has {s.GetArrayLength()} strings; at most {MaxStops}.");
+        if (s.GetArrayLength() == 0) return null;
         return NonEmpty(s.EnumerateArray().Select((x, i) => String(x, $"stop[{i}]")).ToList());
 
         static List<string> NonEmpty(List<string> stops) => stops.Any(string.IsNullOrEmpty)

@@ -51,6 +51,7 @@ public static class ReasoningMapping
             TopP = r.TopP is { } p ? Math.Max(p, 1e-6f) : defaults.TopP, // OpenAI allows top_p 0: keep only the top token
             // Choices of one request differ by seed (the same seed would give n identical answers)
             Seed = r.Seed is { } s ? unchecked(s + choice * 7919) : null,
+            Stop = r.Stop, LogProbs = r.LogProbs, TopLogProbs = r.TopLogProbs ?? 0,
         };
     }
 
@@ -59,6 +60,24 @@ public static class ReasoningMapping
         Engine.FinishReason.Length => "length",
         _ => "stop",
     };
+
+    /// <summary>choices[].logprobs from the reasoning layer's entries; null when the request did not ask (both null).</summary>
+    public static ChoiceLogprobs? Logprobs(IReadOnlyList<TokenLogProb>? content, IReadOnlyList<TokenLogProb>? reasoning) =>
+        content is null && reasoning is null ? null
+            : new(content?.Select(Entry).ToList() ?? [], reasoning is { Count: > 0 } ? reasoning.Select(Entry).ToList() : null);
+
+    static TokenLogprob Entry(TokenLogProb t) => new(TokenString(t.Bytes), Finite(t.LogProb), Ints(t.Bytes),
+        t.TopLogProbs.Select(a => new TopLogprob(TokenString(a.Bytes), Finite(a.LogProb), Ints(a.Bytes))).ToList());
+
+    /// <summary>The token as text; one that is not valid UTF-8 on its own (part of a character) as "bytes:\xNN…".</summary>
+    public static string TokenString(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes)
+        ? System.Text.Encoding.UTF8.GetString(bytes)
+        : "bytes:" + string.Concat(bytes.Select(b => $"\\x{b:x2}"));
+
+    static int[] Ints(byte[] bytes) => Array.ConvertAll(bytes, b => (int)b);
+
+    // JSON has no -Infinity; OpenAI marks "very unlikely" with -9999
+    static float Finite(float logProb) => float.IsFinite(logProb) ? logProb : -9999f;
 
     public static Usage Usage(IEnumerable<ReasoningResult> results)
     {

@@ -13,6 +13,9 @@ public static class WireNames
         "Temperature" => "temperature",
         "TopP" => "top_p",
         "MaxAnswerTokens" => "max_completion_tokens",
+        "Stop" => "stop",
+        "LogProbs" => "logprobs",
+        "TopLogProbs" => "top_logprobs",
         "messages" => "messages",
         _ => name,
     };
