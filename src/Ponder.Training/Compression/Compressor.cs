@@ -122,9 +122,10 @@ public static class Compressor
         SaveCheckpoint(store, model, reference, optimizer, config, step, Elapsed(), metrics);
         var modelPath = Path.Combine(config.OutputDirectory, "model.gguf");
         ModelExport.Save(model, modelPath, config.ExportGgmlType);
-        var (first, last) = (metrics.Baseline, metrics.Evaluations[^1]);
-        progress.Line($"done: {step} steps in {TimeSpan.FromSeconds(Elapsed()):h\\:mm\\:ss}; validation Thinking accuracy " +
-                      $"{first?.ThinkingAccuracy:P1} → {last.ThinkingAccuracy:P1}, reasoning tokens {first?.MeanReasoningTokens:F1} → {last.MeanReasoningTokens:F1}; " +
+        var (first, last) = (metrics.Baseline, metrics.Evaluations.LastOrDefault());
+        var change = first is null || last is null ? "" : $"; validation Thinking accuracy {first.ThinkingAccuracy:P1} → {last.ThinkingAccuracy:P1}, " +
+            $"reasoning tokens {first.MeanReasoningTokens:F1} → {last.MeanReasoningTokens:F1}";
+        progress.Line($"done: {step} steps in {TimeSpan.FromSeconds(Elapsed()):h\\:mm\\:ss}{change}; " +
                       $"model → {modelPath} ({config.ExportType}, {new FileInfo(modelPath).Length / 1e6:F1} MB)");
         return new CompressResult(step, metrics, config.OutputDirectory, modelPath, Completed: true);
     }
