@@ -9,7 +9,7 @@ public sealed class KvCache : IDisposable
 {
     readonly Tensor[] keys, values;
 
-    public int Batch { get; }
+    public int Batch { get; private set; }
     public int Capacity { get; }
 
     /// <summary>Positions written so far (columns 0 .. Length-1 are valid).</summary>
@@ -42,6 +42,21 @@ public sealed class KvCache : IDisposable
         keys[layer].narrow(2, start, t).copy_(k);
         values[layer].narrow(2, start, t).copy_(v);
         return (keys[layer].narrow(2, 0, start + t), values[layer].narrow(2, 0, start + t));
+    }
+
+    /// <summary>Keeps only the sequences at <paramref name="rows"/> (batch indices, ascending), so that sequences that
+    /// have finished stop costing compute; the kept rows' cached columns are unchanged.</summary>
+    internal void KeepRows(long[] rows)
+    {
+        using var index = tensor(rows);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            (keys[i], var oldKeys) = (keys[i].index_select(0, index).DetachFromDisposeScope(), keys[i]);
+            (values[i], var oldValues) = (values[i].index_select(0, index).DetachFromDisposeScope(), values[i]);
+            oldKeys.Dispose();
+            oldValues.Dispose();
+        }
+        Batch = rows.Length;
     }
 
     public void Dispose()

@@ -6,8 +6,8 @@ public sealed partial class LlamaModel
 {
     /// <summary>Continues every prompt by up to <paramref name="maxNewTokens"/> tokens, all in one batch with a KV
     /// cache: prompts are left-padded to a common length (padding is masked and positions count from each prompt's
-    /// first token), then each step decodes one token per sequence. A sequence stops after emitting
-    /// <paramref name="stopToken"/> (which is included). Returns the new tokens of each prompt.</summary>
+    /// first token), then each step decodes one token per live sequence (finished ones leave the batch). A sequence stops
+    /// after emitting <paramref name="stopToken"/> (which is included). Returns the new tokens of each prompt.</summary>
     public int[][] Generate(IReadOnlyList<int[]> prompts, int maxNewTokens, LlamaSampler sampler, int? stopToken = null) =>
         Generate(prompts, maxNewTokens, sampler, (_, token) => token == stopToken);
 
@@ -34,19 +34,32 @@ public sealed partial class LlamaModel
 
         var results = Enumerable.Range(0, b).Select(_ => new List<int>()).ToArray();
         var done = new bool[b];
+        var rows = Enumerable.Range(0, b).ToArray(); // batch row → prompt index; finished sequences leave the batch
         for (var step = 0; step < maxNewTokens && cache.Length < capacity && !done.All(d => d); step++)
         {
             using var stepScope = NewDisposeScope();
-            var logits = Forward(input, cache.Length, cache, padding); // (B, T, V)
-            var next = sampler.Sample(logits.select(1, -1));           // (B)
+            var logits = Forward(input, cache.Length, cache, padding); // (B', T, V)
+            var next = sampler.Sample(logits.select(1, -1));           // (B')
             var ids = next.data<long>().ToArray();
-            for (var i = 0; i < b; i++)
+            for (var r = 0; r < rows.Length; r++)
             {
-                if (done[i]) continue;
-                results[i].Add((int)ids[i]);
-                done[i] = stopsAfter(i, (int)ids[i]);
+                var i = rows[r];
+                results[i].Add((int)ids[r]);
+                done[i] = stopsAfter(i, (int)ids[r]);
             }
-            input = next.view(b, 1).MoveToOuterDisposeScope();
+            next = next.view(rows.Length, 1);
+            // Once a quarter of the batch has finished, drop the finished rows (cache included): each later step then
+            // computes only live sequences. Every live row keeps its cache and positions, so its tokens do not change.
+            var live = Enumerable.Range(0, rows.Length).Where(r => !done[rows[r]]).ToArray();
+            if (live.Length > 0 && live.Length <= rows.Length * 3 / 4)
+            {
+                var keep = live.Select(r => (long)r).ToArray();
+                cache.KeepRows(keep);
+                next = next.index_select(0, tensor(keep));
+                padding = live.Select(r => padding[r]).ToArray();
+                rows = live.Select(r => rows[r]).ToArray();
+            }
+            input = next.MoveToOuterDisposeScope();
         }
         return results.Select(r => r.ToArray()).ToArray();
     }

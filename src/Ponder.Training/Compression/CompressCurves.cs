@@ -24,7 +24,7 @@ public static class CompressCurves
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder("step,reward,accuracy,reasoning_tokens,reasoning_tokens_correct,answer_tokens,entropy," +
-            "groups_skipped,groups,loss,grad_norm,kl,alpha,tokens_per_s,sample_s,step_s," +
+            "groups_skipped,groups,loss,grad_norm,kl,alpha,tokens_per_s,sample_s,step_s,cpu_s," +
             "val_thinking_acc,val_reasoning_tokens,val_reasoning_tokens_correct,val_instant_acc\n");
         var byStep = metrics.Steps.ToDictionary(m => m.Step);
         var evals = metrics.Evaluations.ToDictionary(e => e.Step);
@@ -34,7 +34,7 @@ public static class CompressCurves
             var e = evals.GetValueOrDefault(step);
             s.Append(c, $"{step},{m?.Reward:F4},{m?.Accuracy:F4},{m?.MeanReasoningTokens:F1},{m?.MeanReasoningTokensCorrect:F1},{m?.MeanAnswerTokens:F1},");
             s.Append(c, $"{m?.Entropy:F4},{m?.GroupsSkipped},{m?.Groups},{m?.Loss:G5},{m?.GradientNorm:G4},{m?.Kl:G4},{m?.Alpha:G4},");
-            s.Append(c, $"{m?.TokensPerSecond:F0},{m?.SampleSeconds:F2},{m?.StepSeconds:F2},");
+            s.Append(c, $"{m?.TokensPerSecond:F0},{m?.SampleSeconds:F2},{m?.StepSeconds:F2},{m?.CpuSeconds:F2},");
             s.Append(c, $"{e?.ThinkingAccuracy:F4},{e?.MeanReasoningTokens:F1},{e?.MeanReasoningTokensCorrect:F1},{e?.InstantAccuracy:F4}\n");
         }
         return s.ToString().Replace("NaN", "", StringComparison.Ordinal);

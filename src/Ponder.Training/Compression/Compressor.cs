@@ -105,7 +105,7 @@ public static class Compressor
                     config.Minutes > 0 ? Math.Max(0, config.Minutes * 60 - Elapsed()) : double.MaxValue));
                 progress.Update(step, config.Steps,
                     $"reward {m.Reward:F3}  acc {m.Accuracy:P0}  think {m.MeanReasoningTokens:F0} tok  answer {m.MeanAnswerTokens:F0}  " +
-                    $"H {m.Entropy:F2}  skipped {m.GroupsSkipped}/{m.Groups}  α {m.Alpha:G2}  {m.TokensPerSecond:F0} tok/s  {m.StepSeconds:F1} s/step", eta);
+                    $"H {m.Entropy:F2}  skipped {m.GroupsSkipped}/{m.Groups}  α {m.Alpha:G2}  {m.TokensPerSecond:F0} tok/s  {m.StepSeconds:F1} s/step ({m.CpuSeconds:F1} s CPU)", eta);
             }
             if (options.StopAfterStep == step)
                 return new CompressResult(step, metrics, config.OutputDirectory, null, Completed: false);
@@ -135,6 +135,7 @@ public static class Compressor
         CompressConfig config, int step, ProgressLine progress)
     {
         var stepWatch = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var problems = prompts.ProblemsForStep(step);
         var samples = rollout.Run(problems, prompts.SamplingSeedForStep(step));
         var sampleSeconds = stepWatch.Elapsed.TotalSeconds;
@@ -194,7 +195,8 @@ public static class Compressor
         return new CompressStepMetrics(step + 1, rewards.Average(), (double)correct.Count / samples.Count,
             samples.Average(s => s.ReasoningTokens), correct.Count > 0 ? correct.Average(s => s.ReasoningTokens) : double.NaN,
             samples.Average(s => s.AnswerTokens), entropy, skipped, problems.Count, loss, gradNorm, kl, alpha,
-            sampled / sampleSeconds, sampleSeconds, stepWatch.Elapsed.TotalSeconds);
+            sampled / sampleSeconds, sampleSeconds, stepWatch.Elapsed.TotalSeconds,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 
     static Tensor LogProbsNoGrad(LlamaModel model, PolicyBatch batch, double temperature)

@@ -29,6 +29,29 @@ public sealed class KvCacheTests
     }
 
     [Fact]
+    public void Sequences_that_stop_early_leave_the_batch_and_the_others_still_generate_what_they_would_alone()
+    {
+        using var model = LlamaModel.Random(TestModels.Gqa, seed: 3);
+        using var sampler = new LlamaSampler(SamplingOptions.Greedy);
+        int[] limits = [2, 24, 7];
+        var emitted = new int[Prompts.Length];
+        var asked = new List<int>();
+        var batched = model.Generate(Prompts, 24, sampler, (row, _) => { asked.Add(row); return ++emitted[row] >= limits[row]; });
+
+        Assert.Equal(limits.Sum(), asked.Count); // a finished sequence is never asked about again
+        for (var i = 0; i < Prompts.Length; i++)
+        {
+            var sequence = Prompts[i].ToList();
+            for (var step = 0; step < limits[i]; step++)
+            {
+                var logits = TestModels.Logits(model, sequence.ToArray())[^1];
+                sequence.Add(Array.IndexOf(logits, logits.Max()));
+            }
+            Assert.Equal(sequence.Skip(Prompts[i].Length), batched[i]);
+        }
+    }
+
+    [Fact]
     public void Left_padded_cached_logits_equal_each_sequence_alone()
     {
         using var model = LlamaModel.Random(TestModels.Gqa, seed: 4);
