@@ -10,6 +10,7 @@ public static class CommandLine
         usage: ponder COMMAND [ARGS]
 
           chat [QUESTION]  answer a question (or, without one, a conversation) in instant, thinking or contemplating mode
+          compress         thought compression: RL that shortens a model's reasoning (ponder compress --help)
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           eval             the Ponder Index: accuracy and tokens per model × mode over task suites and datasets (eval --help)
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
@@ -30,6 +31,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "chat" => await ChatCommand.RunAsync(args[1..]),
+                "compress" => CompressCommand.Run(args[1..]),
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "eval" => await EvalCommand.RunAsync(args[1..]),
                 "inspect" => Inspect(args[1..]),

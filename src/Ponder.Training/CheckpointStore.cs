@@ -21,24 +21,30 @@ public sealed class CheckpointStore(string directory, TextWriter log)
             .OrderByDescending(p => p.Step).Select(p => p.Path).ToList()
         : [];
 
-    public void Save(Checkpoint checkpoint)
+    public void Save(Checkpoint checkpoint) => Save(checkpoint.Step, checkpoint.Write);
+
+    /// <summary>Writes step <paramref name="step"/>'s checkpoint with <paramref name="write"/> (any stage's record in the
+    /// <see cref="CheckpointFile"/> container), then deletes all but the <see cref="Keep"/> newest.</summary>
+    public void Save(int step, Action<Stream> write)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = PathFor(checkpoint.Step);
-        AtomicFile.Write(path, checkpoint.Write);
+        AtomicFile.Write(PathFor(step), write);
         foreach (var old in List().Skip(Keep)) File.Delete(old);
     }
 
     /// <summary>The newest checkpoint that verifies, or null when there is none. Each one that fails its checksum is
     /// reported on the log, naming the one used instead.</summary>
-    public Checkpoint? LoadLatest()
+    public Checkpoint? LoadLatest() => LoadLatest(Checkpoint.Read);
+
+    /// <summary><see cref="LoadLatest()"/> for any stage's checkpoint record, read by <paramref name="read"/>.</summary>
+    public T? LoadLatest<T>(Func<string, T> read) where T : class
     {
         var files = List();
         for (var i = 0; i < files.Count; i++)
         {
             try
             {
-                return Checkpoint.Read(files[i]);
+                return read(files[i]);
             }
             catch (Exception e) when (e is CorruptCheckpointException or EndOfStreamException or IOException or System.Text.Json.JsonException)
             {

@@ -1,17 +1,21 @@
 namespace Ponder.Training;
 
-/// <summary>One status line (bar, step, loss, learning rate, tokens/s, ETA), redrawn in place with \r on a terminal;
-/// when the output is redirected it prints one line per log interval instead, so logs stay readable.</summary>
+/// <summary>One status line (bar, step, the stage's figures — loss, learning rate, tokens/s for training — and ETA),
+/// redrawn in place with \r on a terminal; when the output is redirected it prints one line per log interval instead,
+/// so logs stay readable.</summary>
 public sealed class ProgressLine(TextWriter output, bool interactive)
 {
     const int Width = 24;
     int lastLength;
 
-    public void Update(int step, int total, double loss, double learningRate, double tokensPerSecond, TimeSpan eta)
+    public void Update(int step, int total, double loss, double learningRate, double tokensPerSecond, TimeSpan eta) =>
+        Update(step, total, $"loss {loss:F4}  lr {learningRate:0.###e+0}  {tokensPerSecond / 1000:F1}k tok/s", eta);
+
+    /// <summary>The bar and step count, then a stage's own <paramref name="fields"/>, then the ETA.</summary>
+    public void Update(int step, int total, string fields, TimeSpan eta)
     {
         var filled = (int)Math.Round(Width * (double)step / total);
-        var text = $"[{new string('#', filled)}{new string('.', Width - filled)}] step {step}/{total}  loss {loss:F4}  " +
-                   $"lr {learningRate:0.###e+0}  {tokensPerSecond / 1000:F1}k tok/s  ETA {Format(eta)}";
+        var text = $"[{new string('#', filled)}{new string('.', Width - filled)}] step {step}/{total}  {fields}  ETA {Format(eta)}";
         if (interactive)
         {
             output.Write("\r" + text.PadRight(lastLength));

@@ -24,35 +24,51 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
     }
 
     /// <summary>Fraction of problems answered correctly in <paramref name="mode"/>, the same per task (so a run shows
-    /// which task holds it back), and the first problem's reply (printed in the log so a researcher sees what the
-    /// model actually writes).</summary>
-    public (double Accuracy, IReadOnlyDictionary<string, double> ByTask, string FirstReply) Accuracy(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
+    /// which task holds it back), the reasoning tokens spent, and the first problem's reply (printed in the log so a
+    /// researcher sees what the model actually writes).</summary>
+    public ValidationResult Accuracy(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
     {
-        if (Problems.Count == 0) return (double.NaN, new Dictionary<string, double>(), "");
+        if (Problems.Count == 0) return new(double.NaN, new Dictionary<string, double>(), "", double.NaN, double.NaN);
         string? first = null;
+        var close = tokenizer.Vocabulary.Id(PonderChatFormat.ThinkClose);
+        var instant = mode == TrainingMode.Instant;
         var correct = 0;
+        long reasoning = 0, reasoningWhenCorrect = 0;
         var byTask = Problems.Select(p => p.Task).Distinct().ToDictionary(t => t, _ => (Correct: 0, Total: 0));
-        Score(model, tokenizer, mode, maxNewTokens, batchSize, (i, text, ok) =>
+        Score(model, tokenizer, mode, maxNewTokens, batchSize, (i, text, reply, ok) =>
         {
             first ??= text;
-            if (ok) correct++;
+            var thought = instant ? 0 : ReasoningTokens(reply, close);
+            reasoning += thought;
+            if (ok) { correct++; reasoningWhenCorrect += thought; }
             var (c, n) = byTask[Problems[i].Task];
             byTask[Problems[i].Task] = (c + (ok ? 1 : 0), n + 1);
         });
-        return ((double)correct / Problems.Count,
-            byTask.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Correct / kv.Value.Total), first ?? "");
+        return new((double)correct / Problems.Count,
+            byTask.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Correct / kv.Value.Total), first ?? "",
+            (double)reasoning / Problems.Count, correct > 0 ? (double)reasoningWhenCorrect / correct : double.NaN);
     }
 
     /// <summary>Whether each problem is answered correctly in <paramref name="mode"/> (greedy), in order.</summary>
     public bool[] Correct(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize = 32)
     {
         var verdicts = new bool[Problems.Count];
-        Score(model, tokenizer, mode, maxNewTokens, batchSize, (i, _, ok) => verdicts[i] = ok);
+        Score(model, tokenizer, mode, maxNewTokens, batchSize, (i, _, _, ok) => verdicts[i] = ok);
         return verdicts;
     }
 
+    /// <summary>Tokens the model spent thinking: up to and including its &lt;/think&gt; (as the reasoning layer counts
+    /// them), or every token of a reply that never closed its thought.</summary>
+    public static int ReasoningTokens(IReadOnlyList<int> reply, int thinkClose)
+    {
+        for (var i = 0; i < reply.Count; i++)
+            if (reply[i] == thinkClose) return i + 1;
+        return reply.Count;
+    }
+
+    /// <summary>Greedy replies to every problem, each passed to <paramref name="onReply"/> as (index, text, tokens, correct).</summary>
     void Score(LlamaModel model, SentencePieceTokenizer tokenizer, TrainingMode mode, int maxNewTokens, int batchSize,
-        Action<int, string, bool> onReply)
+        Action<int, string, int[], bool> onReply)
     {
         var instant = mode == TrainingMode.Instant;
         var end = tokenizer.Vocabulary.Id(PonderChatFormat.End);
@@ -66,7 +82,7 @@ public sealed class ValidationSet(IReadOnlyList<Problem> problems)
             for (var i = 0; i < chunk.Length; i++, index++)
             {
                 var text = tokenizer.Decode(replies[i], renderSpecial: true);
-                onReply(index, text, AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct);
+                onReply(index, text, replies[i], AnswerOf(text, instant) is { } answer && TaskRegistry.Default.Evaluate(chunk[i], answer).Correct);
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
             torchCorrect = new ValidationSet(problems).Correct(model, tokenizer, TrainingMode.Thinking, MaxTokens + AnswerTokens);
         }
 
-        using var engine = InferenceLoop.Start(new EngineOptions(path, ContextSize: 8192, MaxSequences: 16, Threads: 2));
+        await using var engine = InferenceLoop.Start(new EngineOptions(path, ContextSize: 8192, MaxSequences: 16, Threads: 2));
         var reasoner = Reasoner.For(engine);
         var llamaCorrect = new bool[problems.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, problems.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Ct },
@@ -38,7 +38,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
                 var request = ReasoningRequest.Ask(problems[i].Question) with
                 { Temperature = 0, ThinkingBudget = MaxTokens, MaxAnswerTokens = AnswerTokens, WrapUp = null };
                 var result = await reasoner.RunAsync(request, ct);
-                llamaCorrect[i] = result.ThoughtEnd == ThoughtEnd.Closed && TaskRegistry.Default.Evaluate(problems[i], result.Answer).Correct;
+                llamaCorrect[i] = result.ThoughtEnd == ThoughtEnd.ClosedByModel && TaskRegistry.Default.Evaluate(problems[i], result.Answer).Correct;
             });
 
         int torch = torchCorrect.Count(c => c), llama = llamaCorrect.Count(c => c);

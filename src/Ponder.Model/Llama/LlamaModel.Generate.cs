@@ -8,7 +8,14 @@ public sealed partial class LlamaModel
     /// cache: prompts are left-padded to a common length (padding is masked and positions count from each prompt's
     /// first token), then each step decodes one token per sequence. A sequence stops after emitting
     /// <paramref name="stopToken"/> (which is included). Returns the new tokens of each prompt.</summary>
-    public int[][] Generate(IReadOnlyList<int[]> prompts, int maxNewTokens, LlamaSampler sampler, int? stopToken = null)
+    public int[][] Generate(IReadOnlyList<int[]> prompts, int maxNewTokens, LlamaSampler sampler, int? stopToken = null) =>
+        Generate(prompts, maxNewTokens, sampler, (_, token) => token == stopToken);
+
+    /// <summary><see cref="Generate(IReadOnlyList{int[]}, int, LlamaSampler, int?)"/> with a stopping rule per sequence:
+    /// <paramref name="stopsAfter"/>(row, token) is asked about each token a live sequence emits (in order), and true
+    /// ends that sequence with the token included — e.g. a thinking budget that ends a thought still open after N tokens.
+    /// Generation ends when every sequence has stopped.</summary>
+    public int[][] Generate(IReadOnlyList<int[]> prompts, int maxNewTokens, LlamaSampler sampler, Func<int, int, bool> stopsAfter)
     {
         if (prompts.Count == 0) return [];
         if (prompts.Any(p => p.Length == 0)) throw new ArgumentException("every prompt needs at least one token (e.g. BOS).", nameof(prompts));
@@ -37,7 +44,7 @@ public sealed partial class LlamaModel
             {
                 if (done[i]) continue;
                 results[i].Add((int)ids[i]);
-                done[i] = ids[i] == stopToken;
+                done[i] = stopsAfter(i, (int)ids[i]);
             }
             input = next.view(b, 1).MoveToOuterDisposeScope();
         }

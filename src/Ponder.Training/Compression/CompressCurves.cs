@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using ScottPlot;
+
+namespace Ponder.Training.Compression;
+
+/// <summary>Writes a compression run's curves: metrics.csv (one row per step; eval columns filled on the steps that
+/// evaluated), training.png (reward, accuracy and reasoning tokens of each step's samples) and validation.png — the
+/// curve the run exists for: greedy Thinking accuracy and mean reasoning tokens on the fixed validation set against the
+/// RL step, with the SFT model's values (step 0) as dashed horizontal lines. Every file is written atomically.</summary>
+public static class CompressCurves
+{
+    public const string CsvFile = "metrics.csv", TrainingFile = "training.png", ValidationFile = "validation.png";
+
+    public static void Write(string directory, CompressMetrics metrics)
+    {
+        Directory.CreateDirectory(directory);
+        AtomicFile.WriteAllText(Path.Combine(directory, CsvFile), Csv(metrics));
+        if (metrics.Steps.Count > 0) AtomicFile.WriteAllBytes(Path.Combine(directory, TrainingFile), TrainingPlot(metrics));
+        if (metrics.Evaluations.Count > 0) AtomicFile.WriteAllBytes(Path.Combine(directory, ValidationFile), ValidationPlot(metrics));
+    }
+
+    public static string Csv(CompressMetrics metrics)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = new StringBuilder("step,reward,accuracy,reasoning_tokens,reasoning_tokens_correct,answer_tokens,entropy," +
+            "groups_skipped,groups,loss,grad_norm,kl,alpha,tokens_per_s,sample_s,step_s,cpu_s," +
+            "val_thinking_acc,val_reasoning_tokens,val_reasoning_tokens_correct,val_instant_acc\n");
+        var byStep = metrics.Steps.ToDictionary(m => m.Step);
+        var evals = metrics.Evaluations.ToDictionary(e => e.Step);
+        foreach (var step in byStep.Keys.Union(evals.Keys).Order())
+        {
+            var m = byStep.GetValueOrDefault(step);
+            var e = evals.GetValueOrDefault(step);
+            s.Append(c, $"{step},{m?.Reward:F4},{m?.Accuracy:F4},{m?.MeanReasoningTokens:F1},{m?.MeanReasoningTokensCorrect:F1},{m?.MeanAnswerTokens:F1},");
+            s.Append(c, $"{m?.Entropy:F4},{m?.GroupsSkipped},{m?.Groups},{m?.Loss:G5},{m?.GradientNorm:G4},{m?.Kl:G4},{m?.Alpha:G4},");
+            s.Append(c, $"{m?.TokensPerSecond:F0},{m?.SampleSeconds:F2},{m?.StepSeconds:F2},{m?.CpuSeconds:F2},");
+            s.Append(c, $"{e?.ThinkingAccuracy:F4},{e?.MeanReasoningTokens:F1},{e?.MeanReasoningTokensCorrect:F1},{e?.InstantAccuracy:F4}\n");
+        }
+        return s.ToString().Replace("NaN", "", StringComparison.Ordinal);
+    }
+
+    static byte[] TrainingPlot(CompressMetrics metrics)
+    {
+        var plot = new Plot();
+        var x = metrics.Steps.Select(m => (double)m.Step).ToArray();
+        Line(plot, x, metrics.Steps.Select(m => m.Reward).ToArray(), "reward", Colors.C0, right: false);
+        Line(plot, x, metrics.Steps.Select(m => m.Accuracy).ToArray(), "accuracy", Colors.C1, right: false);
+        Line(plot, x, metrics.Steps.Select(m => m.MeanReasoningTokens).ToArray(), "reasoning tokens (right)", Colors.C2, right: true);
+        return Finish(plot, "Sampled groups per RL step (temperature sampling, Train split)", "reward, accuracy");
+    }
+
+    static byte[] ValidationPlot(CompressMetrics metrics)
+    {
+        var plot = new Plot();
+        var e = metrics.Evaluations;
+        var x = e.Select(v => (double)v.Step).ToArray();
+        Line(plot, x, e.Select(v => v.ThinkingAccuracy).ToArray(), "Thinking accuracy", Colors.C0, right: false);
+        Line(plot, x, e.Select(v => v.InstantAccuracy).ToArray(), "Instant accuracy", Colors.C1, right: false);
+        Line(plot, x, e.Select(v => v.MeanReasoningTokens).ToArray(), "reasoning tokens (right)", Colors.C2, right: true);
+        if (metrics.Baseline is { } b)
+        {
+            Baseline(plot, b.ThinkingAccuracy, $"SFT Thinking accuracy {b.ThinkingAccuracy:P1}", Colors.C0, right: false);
+            Baseline(plot, b.MeanReasoningTokens, $"SFT reasoning tokens {b.MeanReasoningTokens:F0}", Colors.C2, right: true);
+        }
+        plot.Axes.SetLimitsY(0, 1.05, plot.Axes.Left);
+        return Finish(plot, "Validation (greedy, fixed set) vs RL step; dashed: the SFT model", "accuracy");
+    }
+
+    static void Line(Plot plot, double[] x, double[] y, string label, Color color, bool right)
+    {
+        var line = plot.Add.Scatter(x, y);
+        line.LegendText = label;
+        line.Color = color;
+        line.MarkerSize = x.Length > 50 ? 0 : 5;
+        if (right) line.Axes.YAxis = plot.Axes.Right;
+    }
+
+    static void Baseline(Plot plot, double y, string label, Color color, bool right)
+    {
+        if (!double.IsFinite(y)) return;
+        var line = plot.Add.HorizontalLine(y);
+        line.LegendText = label;
+        line.Color = color.WithAlpha(0.6);
+        line.LinePattern = LinePattern.Dashed;
+        if (right) line.Axes.YAxis = plot.Axes.Right;
+    }
+
+    static byte[] Finish(Plot plot, string title, string leftLabel)
+    {
+        plot.Title(title);
+        plot.XLabel("RL step");
+        plot.YLabel(leftLabel);
+        plot.Axes.Right.Label.Text = "reasoning tokens";
+        plot.ShowLegend(Alignment.LowerLeft);
+        return plot.GetImageBytes(900, 500, ImageFormat.Png);
+    }
+}
