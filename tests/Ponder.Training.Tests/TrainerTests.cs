@@ -82,7 +82,8 @@ public sealed class TrainerTests
         foreach (var name in new[] { "metrics.csv", "loss.png", "accuracy.png", "config.json" })
             Assert.True(File.Exists(Path.Combine(run.Directory, name)), name);
         var csv = File.ReadAllLines(Path.Combine(run.Directory, "metrics.csv"));
-        Assert.Equal("step,loss,lr,tokens_per_s,grad_norm,val_instant_acc,val_thinking_acc", csv[0]);
+        // Thinking accuracy per task follows the totals, one column per task of the mix (here addition alone).
+        Assert.Equal("step,loss,lr,tokens_per_s,grad_norm,val_instant_acc,val_thinking_acc,val_thinking_acc_addition", csv[0]);
         Assert.Equal(3, csv.Length);
         Assert.Equal(run.Config(steps: 2, checkpointEvery: 0) with
         {

@@ -29,7 +29,7 @@ public sealed class LengthPenaltyTests : IDisposable
         Assert.Equal(start, plain[0].MeanReasoningTokens); // step 1 samples the SFT model in both
         var penalisedEnd = penalised[^3..].Average(s => s.MeanReasoningTokens);
         var plainEnd = plain[^3..].Average(s => s.MeanReasoningTokens);
-        Assert.True(penalisedEnd < 0.5 * start, $"with α = 1 reasoning went {start:F1} → {penalisedEnd:F1} tokens");
+        Assert.True(penalisedEnd < 0.65 * start, $"with α = 1 reasoning went {start:F1} → {penalisedEnd:F1} tokens");
         Assert.True(penalisedEnd < 0.75 * plainEnd, $"with α = 1 {penalisedEnd:F1} tokens, with α = 0 {plainEnd:F1}");
         Assert.True(penalised[^3..].Average(s => s.Accuracy) > 0.25, "the penalty should not cost all accuracy");
     }
