@@ -3,6 +3,12 @@ using Ponder.Gguf;
 
 namespace Ponder.Engine.Tests;
 
+/// <summary>llama.cpp's log is process-wide and routed to the logger of the engine started last, so these tests
+/// (which read that log) run alone, not beside other classes starting engines.</summary>
+[CollectionDefinition(nameof(NativeLogCollection), DisableParallelization = true)]
+public sealed class NativeLogCollection;
+
+[Collection(nameof(NativeLogCollection))]
 public sealed class LoadingTests
 {
     [Fact]
