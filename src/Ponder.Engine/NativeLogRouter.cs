@@ -8,6 +8,8 @@ namespace Ponder.Engine;
 public static class NativeLogRouter
 {
     static readonly Lock gate = new();
+    static readonly Lock loadGate = new(); // never taken while holding gate
+    static bool libraryLoaded;
     static ILogger? logger;
     static LLamaLogLevel lastLevel = LLamaLogLevel.Info;
     static readonly Queue<string> problems = new();
@@ -21,8 +23,18 @@ public static class NativeLogRouter
         if (target is not null) lock (gate) logger = target;
         // Outside the gate: this call may load the native library, and loading logs through OnLog (which takes the
         // gate) — possibly on another thread that holds the loader's lock, so calling it under the gate deadlocks.
-        // Before the library loads this only records the callback for LLamaSharp to set at load time.
-        NativeLogConfig.llama_log_set(callback);
+        // Under loadGate instead: before the library loads, llama_log_set only records the callback in LLamaSharp's
+        // configuration, which throws ("already loaded") once another thread's load has begun. So the first caller
+        // records it and loads the library right here; parallel callers wait for that, then set the callback natively.
+        lock (loadGate)
+        {
+            NativeLogConfig.llama_log_set(callback);
+            if (!libraryLoaded)
+            {
+                NativeApi.llama_empty_call();
+                libraryLoaded = true;
+            }
+        }
     }
 
     /// <summary>Forgets captured problem lines; call before an operation whose failure you want to explain.</summary>
