@@ -42,8 +42,8 @@ public static class StartingModel
 
     static LlamaModel FromRunDirectory(string directory, TextWriter log)
     {
-        var config = Path.Combine(directory, "config.json");
-        if (File.Exists(config) && File.ReadAllText(config).Contains("\"GroupSize\"", StringComparison.Ordinal))
+        var configFile = Path.Combine(directory, "config.json");
+        if (File.Exists(configFile) && File.ReadAllText(configFile).Contains("\"GroupSize\"", StringComparison.Ordinal))
             throw new TrainConfigException($"--from {directory} is a compression run; pass its model.gguf as --from, or continue it with --out {directory} --resume.");
         var store = new CheckpointStore(directory, log);
         Checkpoint? checkpoint;
@@ -56,9 +56,32 @@ public static class StartingModel
             throw new TrainConfigException($"--from {directory} holds no checkpoint (ckpt-*.bin) and no model.gguf; is it a ponder train --out directory?");
         }
         log.WriteLine($"starting model: {Path.GetFileName(store.PathFor(checkpoint.Step))} of {directory} (SFT step {checkpoint.Step}).");
-        var model = new LlamaModel(LlamaConfig.FromDepth(checkpoint.Config.Depth, PonderVocabulary.Build().Count, checkpoint.Config.Context));
+        var config = LlamaConfig.FromDepth(checkpoint.Config.Depth, PonderVocabulary.Build().Count, checkpoint.Config.Context);
+        CheckHeadLayout(config, directory);
+        var model = new LlamaModel(config);
         Copy(model, checkpoint.Tensors, "model.", $"--from {directory}");
         return model;
+    }
+
+    /// <summary>A checkpoint stores the depth, not the head layout, which <see cref="LlamaConfig.FromDepth"/> derives and
+    /// which has changed before (64-wide heads became 32-wide with the same tensor shapes): a checkpoint from an older
+    /// Ponder would load without error and compute nonsense. The run's exported model.gguf, when present, records the
+    /// layout it was trained with, so a mismatch is caught here.</summary>
+    static void CheckHeadLayout(LlamaConfig derived, string directory)
+    {
+        var gguf = Path.Combine(directory, "model.gguf");
+        if (!File.Exists(gguf)) return;
+        LlamaConfig exported;
+        try
+        {
+            using var file = GgufFile.Open(gguf);
+            exported = LlamaConfig.FromHeader(LlamaHeader.Read(file));
+        }
+        catch (GgufFormatException) { return; } // the checkpoint is what is loaded; a damaged export is not our concern
+        if (exported.Heads != derived.Heads || exported.KvHeads != derived.KvHeads || exported.HeadDim != derived.HeadDim)
+            throw new TrainConfigException($"--from {directory}: its model.gguf has {exported.Heads} heads of {exported.HeadDim} ({exported.KvHeads} KV) but " +
+                $"this Ponder derives {derived.Heads} of {derived.HeadDim} ({derived.KvHeads} KV) from the checkpoint's depth; the run was trained by an " +
+                $"older Ponder, so start from {gguf} instead.");
     }
 
     /// <summary>Copies tensors named <paramref name="prefix"/> + parameter name into <paramref name="model"/>.</summary>

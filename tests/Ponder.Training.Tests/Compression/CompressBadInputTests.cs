@@ -1,3 +1,4 @@
+using Ponder.Model.Llama;
 using Ponder.Training.Compression;
 
 namespace Ponder.Training.Tests.Compression;
@@ -46,6 +47,24 @@ public sealed class CompressBadInputTests(TinySftModel sft) : IDisposable
         File.WriteAllBytes(Path.Combine(copy, Path.GetFileName(checkpoint)), File.ReadAllBytes(checkpoint)[..1000]);
         var e = Refused(Config(copy));
         Assert.Contains("every checkpoint", e.Message);
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_run_exported_another_head_layout_is_refused_rather_than_loaded_wrongly()
+    {
+        // The run's export records 64-wide heads, as runs did before heads became 32-wide; the checkpoint only its depth.
+        var copy = Path.Combine(directory, "old-sft");
+        Directory.CreateDirectory(copy);
+        var checkpoint = new CheckpointStore(sft.Directory, TextWriter.Null).List()[0];
+        File.Copy(checkpoint, Path.Combine(copy, Path.GetFileName(checkpoint)));
+        LlamaConfig derived;
+        using (var current = LlamaModel.Load(sft.Gguf)) derived = current.Config;
+        var older = derived with { Heads = derived.Heads * derived.HeadDim / 64, KvHeads = 1, HeadDim = 64, RopeDims = 64 };
+        Assert.NotEqual((derived.Heads, derived.HeadDim), (older.Heads, older.HeadDim));
+        using (var model = LlamaModel.Random(older, seed: 1)) ModelExport.Save(model, Path.Combine(copy, "model.gguf"), Gguf.GgmlType.F32);
+
+        var e = Refused(Config(copy));
+        Assert.Contains("the run was trained by an older Ponder, so start from", e.Message);
     }
 
     [Fact]
