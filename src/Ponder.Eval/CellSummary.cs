@@ -12,8 +12,10 @@ public sealed record CellSummary(
     double? TokensPerCorrect, double SecondsTotal, double MeanSeconds, double TokensPerSecond,
     double? Agreement, double? EarlyStopRate, IReadOnlyList<LevelSummary> Levels);
 
-/// <summary>Accuracy at one difficulty level of a task suite.</summary>
-public sealed record LevelSummary(int Level, bool OutOfDistribution, int Items, int Correct, double Accuracy, double AccuracyLow, double AccuracyHigh);
+/// <summary>Accuracy at one difficulty level of a task suite, and the reasoning tokens spent there: in all replies and
+/// in the correct ones (so pools of levels can report reasoning tokens per correct answer).</summary>
+public sealed record LevelSummary(int Level, bool OutOfDistribution, int Items, int Correct, double Accuracy, double AccuracyLow, double AccuracyHigh,
+    long ReasoningTokens = 0, long CorrectReasoningTokens = 0);
 
 /// <summary>The Ponder Index of one model in one mode: mean accuracy over the core suites (each suite counts once,
 /// whatever its size), beside the output tokens spent on them. Complete is false while a core suite has no items yet.</summary>

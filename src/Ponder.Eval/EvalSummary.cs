@@ -46,7 +46,8 @@ public sealed record EvalSummary(int ItemsPlanned, int ItemsDone, double WallSec
         {
             var k = g.Count(r => r.Correct);
             var (lo, hi) = Statistics.Wilson(k, g.Count());
-            return new LevelSummary(g.Key, g.First().OutOfDistribution, g.Count(), k, (double)k / g.Count(), lo, hi);
+            return new LevelSummary(g.Key, g.First().OutOfDistribution, g.Count(), k, (double)k / g.Count(), lo, hi,
+                g.Sum(r => (long)r.ReasoningTokens), g.Where(r => r.Correct).Sum(r => (long)r.ReasoningTokens));
         }).ToList();
         return new CellSummary(key, model, mode, suite, n, correct, n == 0 ? 0 : (double)correct / n, low, high,
             Statistics.Mean(items.Select(r => (double)r.ReasoningTokens)), Statistics.Median(items.Select(r => (double)r.ReasoningTokens)),

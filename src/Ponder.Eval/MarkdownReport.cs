@@ -30,17 +30,21 @@ public static class MarkdownReport
         {
             // Pooled over every task suite: how a model does where it was trained, and beyond.
             md.AppendLine().AppendLine("## Task suites pooled: trained levels vs beyond training").AppendLine();
-            md.AppendLine("| model | mode | trained levels: n | accuracy | 95% CI | beyond training: n | accuracy | 95% CI |");
-            md.AppendLine("|---|---|---:|---:|---|---:|---:|---|");
+            // Reasoning tokens per correct answer: the mean over correct replies of their reasoning tokens, the measure
+            // thought compression is judged by (a shorter thought that is wrong saves nothing).
+            md.AppendLine("| model | mode | trained levels: n | accuracy | 95% CI | reasoning tok / item | reasoning tok / correct answer " +
+                "| beyond training: n | accuracy | 95% CI | reasoning tok / item | reasoning tok / correct answer |");
+            md.AppendLine("|---|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|");
             foreach (var g in levelled.GroupBy(c => (c.Model, c.Mode)))
             {
                 string Pool(bool ood)
                 {
                     var levels = g.SelectMany(c => c.Levels).Where(l => l.OutOfDistribution == ood).ToList();
                     int n = levels.Sum(l => l.Items), k = levels.Sum(l => l.Correct);
-                    if (n == 0) return "0 | — | —";
+                    if (n == 0) return "0 | — | — | — | —";
                     var (low, high) = Statistics.Wilson(k, n);
-                    return $"{n} | {Pct((double)k / n)} | {Pct(low)}–{Pct(high)}";
+                    var perCorrect = k == 0 ? "—" : F((double)levels.Sum(l => l.CorrectReasoningTokens) / k);
+                    return $"{n} | {Pct((double)k / n)} | {Pct(low)}–{Pct(high)} | {F((double)levels.Sum(l => l.ReasoningTokens) / n)} | {perCorrect}";
                 }
                 md.AppendLine($"| {g.Key.Model} | {g.Key.Mode} | {Pool(false)} | {Pool(true)} |");
             }

@@ -49,11 +49,32 @@ public sealed class ResumeTests
         RunFolder.Open(dir, config.Fingerprint(suites)).Dispose();
         RunFolder.Open(dir, (config with { Concurrency = 3 }).Fingerprint(suites)).Dispose(); // speed is not a difference
 
-        var other = config with { Seed = 2, Modes = [ModeSpec.Parse("thinking@64")] };
+        var other = config with { Seed = 2, Models = [new ModelSpec("m", Path: "elsewhere/m.gguf")] };
         var e = Assert.Throws<ConfigMismatchException>(() => RunFolder.Open(dir, other.Fingerprint(Suite.Parse("addition", 2, 0, 2))));
         Assert.Contains("different configuration", e.Message);
         Assert.Contains("seed: '1' in the folder's run, '2' now", e.Message);
-        Assert.Contains("modes: 'instant' in the folder's run, 'thinking@64' now", e.Message);
+        Assert.Contains("model m: 'gguf m.gguf (missing)' in the folder's run, 'gguf elsewhere/m.gguf (missing)' now", e.Message);
+        Assert.Contains("suite addition:", e.Message);
         Assert.Contains("another --out", e.Message);
+    }
+
+    [Fact]
+    public void An_output_folder_grows_to_more_models_modes_and_suites_and_remembers_them_all()
+    {
+        var dir = TinyModels.TempFolder("grow");
+        var config = new EvalConfig(["addition"], [ModeSpec.Parse("instant")], [new ModelSpec("a", Path: "a.gguf")], CountPerLevel: 2, Output: dir);
+        RunFolder.Open(dir, config.Fingerprint(Suite.Parse("addition", 2, 0, 1))).Dispose();
+
+        var grown = config with { Modes = [ModeSpec.Parse("thinking@64")], Models = [new ModelSpec("b", Path: "b.gguf")] };
+        RunFolder.Open(dir, grown.Fingerprint([.. Suite.Parse("addition", 2, 0, 1), .. Suite.Parse("comparison", 2, 0, 1)])).Dispose();
+        var saved = File.ReadAllText(Path.Combine(dir, RunFolder.ConfigFile));
+        Assert.Contains("\"modes\": \"instant, thinking@64\"", saved);
+        Assert.Contains("\"model a\"", saved);
+        Assert.Contains("\"model b\"", saved);
+        Assert.Contains("\"suite comparison\"", saved);
+
+        // What the folder holds still binds: model a must be the same file, whatever else the run asks for.
+        var moved = config with { Models = [new ModelSpec("a", Path: "moved/a.gguf")] };
+        Assert.Throws<ConfigMismatchException>(() => RunFolder.Open(dir, moved.Fingerprint(Suite.Parse("addition", 2, 0, 1))));
     }
 }

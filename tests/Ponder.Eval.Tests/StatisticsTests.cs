@@ -92,18 +92,21 @@ public sealed class StatisticsTests
     }
 
     [Fact]
-    public void The_report_pools_task_suites_into_trained_levels_and_levels_beyond_training()
+    public void The_report_pools_task_suites_into_trained_levels_and_levels_beyond_training_with_reasoning_tokens_per_correct_answer()
     {
-        // Levels above 3 are out of distribution (see Item): trained 3 of 4 correct, beyond 1 of 2.
+        // Levels above 3 are out of distribution (see Item): trained 3 of 4 correct, beyond 1 of 2. A wrong reply's long
+        // thought counts per item but not per correct answer.
         var records = new List<ItemRecord>
         {
-            Item("m", "thinking", "addition", 0, true, 10, 1, level: 1), Item("m", "thinking", "addition", 1, true, 10, 1, level: 3),
-            Item("m", "thinking", "comparison", 0, true, 10, 1, level: 2), Item("m", "thinking", "comparison", 1, false, 10, 1, level: 2),
-            Item("m", "thinking", "addition", 2, true, 10, 1, level: 5), Item("m", "thinking", "comparison", 2, false, 10, 1, level: 4),
+            Item("m", "thinking", "addition", 0, true, 10, 1, level: 1), Item("m", "thinking", "addition", 1, true, 20, 1, level: 3),
+            Item("m", "thinking", "comparison", 0, true, 30, 1, level: 2), Item("m", "thinking", "comparison", 1, false, 100, 1, level: 2),
+            Item("m", "thinking", "addition", 2, true, 6, 1, level: 5), Item("m", "thinking", "comparison", 2, false, 50, 1, level: 4),
         };
         var s = EvalSummary.From(records, ["m"], ["thinking"], ["addition", "comparison"], ["addition", "comparison"], 20, 10, 100);
         var (low, high) = Statistics.Wilson(3, 4);
-        Assert.Contains($"| m | thinking | 4 | 75.0% | {100 * low:F1}%–{100 * high:F1}% | 2 | 50.0% |", MarkdownReport.Render(s));
+        var (oodLow, oodHigh) = Statistics.Wilson(1, 2);
+        Assert.Contains($"| m | thinking | 4 | 75.0% | {100 * low:F1}%–{100 * high:F1}% | 40.0 | 20.0 | 2 | 50.0% | {100 * oodLow:F1}%–{100 * oodHigh:F1}% | 28.0 | 6.0 |",
+            MarkdownReport.Render(s));
     }
 
     [Fact]
