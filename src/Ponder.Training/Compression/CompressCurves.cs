@@ -7,10 +7,13 @@ namespace Ponder.Training.Compression;
 /// <summary>Writes a compression run's curves: metrics.csv (one row per step; eval columns filled on the steps that
 /// evaluated), training.png (reward, accuracy and reasoning tokens of each step's samples) and validation.png — the
 /// curve the run exists for: greedy Thinking accuracy and mean reasoning tokens on the fixed validation set against the
-/// RL step, with the SFT model's values (step 0) as dashed horizontal lines. Every file is written atomically.</summary>
+/// RL step, with the SFT model's values (step 0) as dashed horizontal lines. Per-step values swing with each step's
+/// four prompts, so training.png draws a trailing mean over <see cref="Smoothing"/> steps. Every file is written
+/// atomically.</summary>
 public static class CompressCurves
 {
     public const string CsvFile = "metrics.csv", TrainingFile = "training.png", ValidationFile = "validation.png";
+    const int Smoothing = 10;
 
     public static void Write(string directory, CompressMetrics metrics)
     {
@@ -44,10 +47,11 @@ public static class CompressCurves
     {
         var plot = new Plot();
         var x = metrics.Steps.Select(m => (double)m.Step).ToArray();
-        Line(plot, x, metrics.Steps.Select(m => m.Reward).ToArray(), "reward", Colors.C0, right: false);
-        Line(plot, x, metrics.Steps.Select(m => m.Accuracy).ToArray(), "accuracy", Colors.C1, right: false);
-        Line(plot, x, metrics.Steps.Select(m => m.MeanReasoningTokens).ToArray(), "reasoning tokens (right)", Colors.C2, right: true);
-        return Finish(plot, "Sampled groups per RL step (temperature sampling, Train split)", "reward, accuracy");
+        Line(plot, x, Trailing(metrics.Steps.Select(m => m.Reward)), "reward", Colors.C0, right: false);
+        Line(plot, x, Trailing(metrics.Steps.Select(m => m.Accuracy)), "accuracy", Colors.C1, right: false);
+        Line(plot, x, Trailing(metrics.Steps.Select(m => m.MeanReasoningTokens)), "reasoning tokens (right)", Colors.C2, right: true);
+        Line(plot, x, Trailing(metrics.Steps.Select(m => m.MeanReasoningTokensCorrect)), "reasoning tokens of correct samples (right)", Colors.C3, right: true);
+        return Finish(plot, $"Sampled groups per RL step (temperature sampling, Train split), mean of the last {Smoothing} steps", "reward, accuracy");
     }
 
     static byte[] ValidationPlot(CompressMetrics metrics)
@@ -58,13 +62,29 @@ public static class CompressCurves
         Line(plot, x, e.Select(v => v.ThinkingAccuracy).ToArray(), "Thinking accuracy", Colors.C0, right: false);
         Line(plot, x, e.Select(v => v.InstantAccuracy).ToArray(), "Instant accuracy", Colors.C1, right: false);
         Line(plot, x, e.Select(v => v.MeanReasoningTokens).ToArray(), "reasoning tokens (right)", Colors.C2, right: true);
+        Line(plot, x, e.Select(v => v.MeanReasoningTokensCorrect).ToArray(), "reasoning tokens per correct answer (right)", Colors.C3, right: true);
         if (metrics.Baseline is { } b)
         {
             Baseline(plot, b.ThinkingAccuracy, $"SFT Thinking accuracy {b.ThinkingAccuracy:P1}", Colors.C0, right: false);
             Baseline(plot, b.MeanReasoningTokens, $"SFT reasoning tokens {b.MeanReasoningTokens:F0}", Colors.C2, right: true);
+            Baseline(plot, b.MeanReasoningTokensCorrect, $"SFT reasoning tokens per correct answer {b.MeanReasoningTokensCorrect:F0}", Colors.C3, right: true);
         }
         plot.Axes.SetLimitsY(0, 1.05, plot.Axes.Left);
         return Finish(plot, "Validation (greedy, fixed set) vs RL step; dashed: the SFT model", "accuracy");
+    }
+
+    /// <summary>The mean of each value and the <see cref="Smoothing"/> − 1 before it, skipping NaN (a step with no
+    /// correct sample has no correct length).</summary>
+    static double[] Trailing(IEnumerable<double> values)
+    {
+        var v = values.ToArray();
+        var result = new double[v.Length];
+        for (var i = 0; i < v.Length; i++)
+        {
+            var window = v[Math.Max(0, i - Smoothing + 1)..(i + 1)].Where(double.IsFinite).ToArray();
+            result[i] = window.Length == 0 ? double.NaN : window.Average();
+        }
+        return result;
     }
 
     static void Line(Plot plot, double[] x, double[] y, string label, Color color, bool right)
