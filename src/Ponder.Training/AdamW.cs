@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -41,15 +42,18 @@ public sealed class AdamW : IDisposable
         Steps++;
         var correction1 = 1 - Math.Pow(beta1, Steps);
         var correction2 = 1 - Math.Pow(beta2, Steps);
+        // Every Scalar made once per step and disposed here, none implicitly (an implicit one is freed by the finalizer thread, which can race the native call using it)
+        using Scalar decay = 1 - learningRate * weightDecay, b1 = beta1, oneMinusB1 = 1 - beta1, b2 = beta2, oneMinusB2 = 1 - beta2,
+            root2 = Math.Sqrt(correction2), eps = epsilon, stepSize = -learningRate / correction1;
         foreach (var s in slots)
         {
             var g = s.Parameter.grad;
             if (g is null) continue;
-            if (s.Decays && weightDecay > 0) s.Parameter.mul_(1 - learningRate * weightDecay);
-            s.Mean.mul_(beta1).add_(g, alpha: 1 - beta1);
-            s.Variance.mul_(beta2).addcmul_(g, g, value: 1 - beta2);
-            var denominator = (s.Variance.sqrt() / Math.Sqrt(correction2)).add_(epsilon);
-            s.Parameter.addcdiv_(s.Mean, denominator, value: -learningRate / correction1);
+            if (s.Decays && weightDecay > 0) s.Parameter.mul_(decay);
+            s.Mean.mul_(b1).add_(g, alpha: oneMinusB1);
+            s.Variance.mul_(b2).addcmul_(g, g, value: oneMinusB2);
+            var denominator = (s.Variance.sqrt() / root2).add_(eps);
+            s.Parameter.addcdiv_(s.Mean, denominator, value: stepSize);
         }
     }
 

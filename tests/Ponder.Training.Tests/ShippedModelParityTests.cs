@@ -6,7 +6,8 @@ using Ponder.Tasks;
 
 namespace Ponder.Training.Tests;
 
-/// <summary>Export parity on a trained model: the shipped models/ponder.gguf, decoded greedily by TorchSharp and by
+/// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the compressed default, and
+/// models/ponder-sft.gguf, its SFT starting point), decoded greedily by TorchSharp and by
 /// llama.cpp through the engine and the reasoning layer (the path `ponder chat` and `ponder serve` take), scores the
 /// same on held-out test problems. Quantisation and a different summation order may flip a near-tie token now and
 /// then, so the scores must agree within a few problems, not exactly. PONDER_PARITY_PER_LEVEL raises the problem
@@ -15,10 +16,12 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Shipped_model_scores_the_same_greedy_in_TorchSharp_and_in_llama_cpp()
+    [Theory]
+    [InlineData("ponder.gguf")]
+    [InlineData("ponder-sft.gguf")]
+    public async Task Shipped_model_scores_the_same_greedy_in_TorchSharp_and_in_llama_cpp(string file)
     {
-        var path = ShippedModel();
+        var path = ShippedModel(file);
         var perLevel = int.TryParse(Environment.GetEnvironmentVariable("PONDER_PARITY_PER_LEVEL"), out var n) ? n : 1;
         var problems = TestProblems(perLevel);
         var tokenizer = new SentencePieceTokenizer(PonderVocabulary.Build());
@@ -43,7 +46,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
 
         int torch = torchCorrect.Count(c => c), llama = llamaCorrect.Count(c => c);
         var disagree = torchCorrect.Zip(llamaCorrect).Count(p => p.First != p.Second);
-        output.WriteLine($"{problems.Count} test problems, greedy Thinking: TorchSharp {torch} correct ({(double)torch / problems.Count:P1}), " +
+        output.WriteLine($"{file}: {problems.Count} test problems, greedy Thinking: TorchSharp {torch} correct ({(double)torch / problems.Count:P1}), " +
                          $"llama.cpp {llama} ({(double)llama / problems.Count:P1}); verdicts differ on {disagree}.");
         Assert.True(Math.Abs(torch - llama) <= Math.Max(2, problems.Count / 50),
             $"TorchSharp scored {torch}/{problems.Count}, llama.cpp {llama}/{problems.Count}");
@@ -62,14 +65,14 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
                    select task.Generate(level, random, Split.Test)];
     }
 
-    static string ShippedModel()
+    static string ShippedModel(string file)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var path = Path.Combine(dir.FullName, "models", "ponder.gguf");
+            var path = Path.Combine(dir.FullName, "models", file);
             if (File.Exists(path)) return path;
         }
-        Assert.Skip("models/ponder.gguf is not in this checkout; nothing to compare.");
+        Assert.Skip($"models/{file} is not in this checkout; nothing to compare.");
         return "";
     }
 }

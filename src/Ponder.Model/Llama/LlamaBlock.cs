@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -76,8 +77,9 @@ public sealed class LlamaBlock : nn.Module
     /// <summary>q (B, H, T, hd), k and v (B, H, S, hd), visible (B, 1, T, S) → (B, H, T, hd).</summary>
     Tensor ExplicitAttention(Tensor q, Tensor k, Tensor v, Tensor visible)
     {
-        var scores = q.matmul(k.transpose(-2, -1)) * (1.0 / Math.Sqrt(c.HeadDim)); // (B, H, T, S)
-        scores = scores.masked_fill(visible.logical_not(), double.NegativeInfinity);
+        using Scalar scale = 1.0 / Math.Sqrt(c.HeadDim), hidden = double.NegativeInfinity;
+        var scores = q.matmul(k.transpose(-2, -1)) * scale; // (B, H, T, S)
+        scores = scores.masked_fill(visible.logical_not(), hidden);
         return scores.softmax(-1).matmul(v);
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -50,11 +51,12 @@ public sealed partial class LlamaModel : nn.Module
         if (start + t > Config.ContextLength)
             throw new ArgumentException($"columns up to {start + t} exceed the model's context of {Config.ContextLength}.", nameof(tokens));
 
+        // Scalars are made and disposed here rather than implicitly (an implicit one is freed by the finalizer thread, which can race the native call using it)
+        using Scalar first = start, end = start + t, keyFirst = cache is null ? start : 0, zero = 0L;
         var pad = tensor(leftPadding?.Select(p => (long)p).ToArray() ?? new long[b]).view(b, 1); // (B, 1)
-        var queryCols = arange(start, start + t, dtype: ScalarType.Int64).view(1, t);            // (1, T)
-        var positions = (queryCols - pad).clamp_min(0);                                          // (B, T)
-        var keyStart = cache is null ? start : 0;
-        var keyCols = arange(keyStart, start + t, dtype: ScalarType.Int64).view(1, 1, -1);        // (1, 1, S)
+        var queryCols = arange(first, end, dtype: ScalarType.Int64).view(1, t);                  // (1, T)
+        var positions = (queryCols - pad).clamp_min(zero);                                       // (B, T)
+        var keyCols = arange(keyFirst, end, dtype: ScalarType.Int64).view(1, 1, -1);             // (1, 1, S)
         var q = queryCols.view(1, t, 1);                                                          // (1, T, 1)
         var visible = (keyCols <= q).logical_and((keyCols >= pad.view(b, 1, 1)).logical_or(keyCols == q))
             .unsqueeze(1);                                                                        // (B, 1, T, S)

@@ -34,21 +34,22 @@ public sealed class LlamaSampler : IDisposable
     public Tensor Probabilities(Tensor logits)
     {
         using var scope = NewDisposeScope();
-        var x = logits.to(ScalarType.Float32) / Math.Max(Options.Temperature, 1e-6f); // (B, V)
+        using Scalar temperature = Math.Max(Options.Temperature, 1e-6f), hidden = double.NegativeInfinity, topP = Options.TopP;
+        var x = logits.to(ScalarType.Float32) / temperature; // (B, V)
         var vocab = x.shape[^1];
         if (Options.TopK > 0 && Options.TopK < vocab)
         {
             var kth = x.topk(Options.TopK, dim: -1).values.narrow(-1, Options.TopK - 1, 1); // (B, 1)
-            x = x.masked_fill(x < kth, double.NegativeInfinity);
+            x = x.masked_fill(x < kth, hidden);
         }
         if (Options.TopP < 1)
         {
             var (sorted, order) = x.sort(-1, descending: true);   // (B, V)
             var p = sorted.softmax(-1);
             var before = p.cumsum(-1) - p;                       // mass of strictly better tokens
-            var drop = before >= Options.TopP;                   // the best token is never dropped
+            var drop = before >= topP;                           // the best token is never dropped
             var dropInVocabOrder = zeros_like(drop).scatter(-1, order, drop);
-            x = x.masked_fill(dropInVocabOrder, double.NegativeInfinity);
+            x = x.masked_fill(dropInVocabOrder, hidden);
         }
         return x.softmax(-1).MoveToOuterDisposeScope();
     }

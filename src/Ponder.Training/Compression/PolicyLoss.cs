@@ -1,3 +1,4 @@
+using TorchSharp;
 using Ponder.Model.Llama;
 using static TorchSharp.torch;
 
@@ -21,13 +22,14 @@ public static class PolicyLoss
     public static (Tensor TargetLogProbs, Tensor LogSoftmax) LogProbs(LlamaModel model, PolicyBatch batch, double temperature)
     {
         using var scope = NewDisposeScope();
+        using Scalar t = temperature, zeroIndex = 0L, ignore = (long)MicroBatch.Ignore, zero = 0.0; // explicit: implicit Scalars are freed on the finalizer thread, racing their native call
         var input = tensor(batch.Inputs).view(batch.Rows, batch.Columns);              // (B, T)
         var target = tensor(batch.Targets).view(batch.Rows, batch.Columns);            // (B, T)
-        var logits = model.Forward(input) / temperature;                               // (B, T, V)
+        var logits = model.Forward(input) / t;                                         // (B, T, V)
         var logSoftmax = logits.log_softmax(-1);                                       // (B, T, V)
-        var picked = logSoftmax.gather(-1, target.clamp_min(0).unsqueeze(-1)).squeeze(-1); // (B, T)
-        var mask = target.ne(MicroBatch.Ignore);
-        var logProbs = picked.masked_fill(mask.logical_not(), 0);
+        var picked = logSoftmax.gather(-1, target.clamp_min(zeroIndex).unsqueeze(-1)).squeeze(-1); // (B, T)
+        var mask = target.ne(ignore);
+        var logProbs = picked.masked_fill(mask.logical_not(), zero);
         return (logProbs.MoveToOuterDisposeScope(), logSoftmax.MoveToOuterDisposeScope());
     }
 
@@ -37,15 +39,16 @@ public static class PolicyLoss
         Tensor? oldLogProbs, Tensor? referenceLogProbs, double klCoefficient, double clipEpsilon)
     {
         using var scope = NewDisposeScope();
+        using Scalar ignore = (long)MicroBatch.Ignore, kl = klCoefficient, total = totalTokens;
         var (logProbs, logSoftmax) = LogProbs(policy, batch, temperature);
-        var mask = tensor(batch.Targets).view(batch.Rows, batch.Columns).ne(MicroBatch.Ignore).to(ScalarType.Float32); // (B, T)
+        var mask = tensor(batch.Targets).view(batch.Rows, batch.Columns).ne(ignore).to(ScalarType.Float32); // (B, T)
         var advantages = tensor(batch.Advantages).view(batch.Rows, 1);                                              // (B, 1)
         var (loss, clipped) = Objective(logProbs, mask, advantages, totalTokens, oldLogProbs, clipEpsilon);
         var klSum = 0.0;
         if (referenceLogProbs is not null)
         {
             var k3 = KlK3(logProbs, referenceLogProbs) * mask;
-            if (klCoefficient > 0) loss = loss + klCoefficient * k3.sum() / totalTokens;
+            if (klCoefficient > 0) loss = loss + k3.sum() * kl / total;
             klSum = k3.sum().item<float>();
         }
         double entropySum;
@@ -60,6 +63,7 @@ public static class PolicyLoss
         Tensor? oldLogProbs, double clipEpsilon)
     {
         using var scope = NewDisposeScope();
+        using Scalar low = 1 - clipEpsilon, high = 1 + clipEpsilon, total = totalTokens;
         Tensor perToken;
         var clipped = 0;
         if (oldLogProbs is null) perToken = advantages * logProbs;                   // (B, T)
@@ -69,12 +73,12 @@ public static class PolicyLoss
             perToken = ratio * advantages;
             if (clipEpsilon > 0)
             {
-                var bounded = ratio.clamp(1 - clipEpsilon, 1 + clipEpsilon) * advantages;
+                var bounded = ratio.clamp(low, high) * advantages;
                 using (no_grad()) clipped = (int)(bounded.lt(perToken).to(ScalarType.Float32) * mask).sum().item<float>();
                 perToken = minimum(perToken, bounded);
             }
         }
-        var loss = -(perToken * mask).sum() / totalTokens;
+        var loss = -(perToken * mask).sum() / total;
         return (loss.MoveToOuterDisposeScope(), clipped);
     }
 
@@ -82,7 +86,8 @@ public static class PolicyLoss
     public static Tensor KlK3(Tensor logProbs, Tensor referenceLogProbs)
     {
         using var scope = NewDisposeScope();
+        using Scalar one = 1.0;
         var d = referenceLogProbs - logProbs;
-        return (d.exp() - d - 1).MoveToOuterDisposeScope();
+        return (d.exp() - d - one).MoveToOuterDisposeScope();
     }
 }
