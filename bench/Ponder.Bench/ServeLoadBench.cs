@@ -60,7 +60,7 @@ static class ServeLoadBench
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
         while ((await http.GetAsync("/health")).StatusCode != System.Net.HttpStatusCode.OK) await Task.Delay(100);
-        var mode = thinking ? $$""""ponder":{"mode":"thinking","thinking_budget":{{budget}}}"""" : "\"reasoning_effort\":\"none\"";
+        var mode = thinking ? $"\"ponder\":{{\"mode\":\"thinking\",\"thinking_budget\":{budget}}}" : "\"reasoning_effort\":\"none\"";
         var body = $$"""{"model":"{{id}}","messages":[{"role":"user","content":"{{Question}}"}],"stream":true,"stream_options":{"include_usage":true},{{mode}},"max_completion_tokens":{{budget + tokens}},"temperature":0.7,"top_p":0.95}""";
         await OneRequestAsync(http, body); // warm-up
 
