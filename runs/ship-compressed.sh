@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures a thought-compression run (default runs/compress-default, from runs/compress-default.sh) against its SFT
 # starting point models/ponder-sft.gguf, and installs it as Ponder's shipped model, models/ponder.gguf:
-#   1. the run's model → artifacts/candidates/NAME.gguf (NAME labels it in the reports), its curves → models/card/compress/
+#   1. the run's model → models/NAME.gguf (NAME labels it in the reports), its curves → models/card/compress/
 #   2. before/after on the held-out test split (33 problems per task level: 1,023 at trained levels, 594 beyond),
 #      greedy: Instant, Thinking, and Thinking under budgets 32–128 (the budget-forcing frontier the compressed model
 #      must beat) → artifacts/eval/compression, models/card/eval.md and its plots
@@ -18,9 +18,9 @@ RUN="${RUN:-runs/compress-default}"
 NAME="${NAME:-ponder-rl}"
 [[ -f "$RUN/model.gguf" ]] || { echo "ship: $RUN/model.gguf not found; run runs/compress-default.sh first." >&2; exit 1; }
 [[ -f models/ponder-sft.gguf ]] || { echo "ship: models/ponder-sft.gguf not found; run runs/ship-default.sh first." >&2; exit 1; }
-mkdir -p artifacts/candidates models/card/compress
-[[ -f "artifacts/candidates/$NAME.gguf" ]] && cmp -s "$RUN/model.gguf" "artifacts/candidates/$NAME.gguf" || cp "$RUN/model.gguf" "artifacts/candidates/$NAME.gguf"
-candidate="artifacts/candidates/$NAME.gguf"
+mkdir -p models/card/compress
+cmp -s "$RUN/model.gguf" "models/$NAME.gguf" || { cp "$RUN/model.gguf" "models/$NAME.gguf.tmp" && mv "models/$NAME.gguf.tmp" "models/$NAME.gguf"; }
+candidate="models/$NAME.gguf"
 ./ponder eval --models "models/ponder-sft.gguf,$candidate" --suites tasks \
   --modes instant,thinking,thinking@32,thinking@64,thinking@96,thinking@128 --count 33 --temperature 0 --budget 512 \
   --answer-tokens 48 --concurrency 16 --out artifacts/eval/compression

@@ -7,11 +7,30 @@ public sealed record ModelSpec(string Name, string? Path = null, string? Url = n
 {
     public bool IsRemote => Url is not null;
 
-    /// <summary>What identifies the model for the configuration fingerprint: the file's full path, size and time, or the
-    /// endpoint and model name (so retraining a checkpoint in place is noticed).</summary>
+    /// <summary>What identifies the model for the configuration fingerprint: the file's size and content hash, or the
+    /// endpoint and model name. Content, not path or time, so a run resumes after the folder and its models are copied
+    /// or cloned elsewhere, and retraining a model in place is still noticed.</summary>
     public string Fingerprint => IsRemote ? $"remote {Url} model {RemoteModel ?? "(server default)"}"
-        : File.Exists(Path) ? $"gguf {System.IO.Path.GetFullPath(Path!)} {new FileInfo(Path!).Length} bytes {File.GetLastWriteTimeUtc(Path!):O}"
+        : File.Exists(Path) ? $"gguf {new FileInfo(Path!).Length} bytes sha256 {ContentHash(Path!)}"
         : $"gguf {Path} (missing)";
+
+    /// <summary>SHA-256 of the whole file up to 256 MiB; of a larger one, its first and last 64 MiB (with the size
+    /// beside it that tells apart any two files a user would confuse, without reading gigabytes at every start).</summary>
+    public static string ContentHash(string path)
+    {
+        const long whole = 256L << 20, part = 64L << 20;
+        using var file = File.OpenRead(path);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        void Feed(long from, long count)
+        {
+            file.Position = from;
+            while (count > 0 && file.Read(buffer, 0, (int)Math.Min(buffer.Length, count)) is var n and > 0) { sha.AppendData(buffer, 0, n); count -= n; }
+        }
+        if (file.Length <= whole) Feed(0, file.Length);
+        else { Feed(0, part); Feed(file.Length - part, part); }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
 
     public static ModelSpec Embedded(string path)
     {

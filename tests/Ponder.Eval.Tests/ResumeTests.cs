@@ -59,6 +59,20 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public void A_model_is_known_by_its_content_so_a_copied_folder_resumes_and_a_changed_file_is_refused()
+    {
+        var dir = TinyModels.TempFolder("content");
+        var a = Path.Combine(dir, "a.gguf");
+        File.WriteAllBytes(a, [1, 2, 3, 4]);
+        var copy = Path.Combine(TinyModels.TempFolder("content-copy"), "a.gguf");
+        File.Copy(a, copy);
+        File.SetLastWriteTimeUtc(copy, DateTime.UtcNow.AddDays(-3));
+        Assert.Equal(new ModelSpec("a", Path: a).Fingerprint, new ModelSpec("a", Path: copy).Fingerprint);
+        File.WriteAllBytes(copy, [1, 2, 3, 5]);
+        Assert.NotEqual(new ModelSpec("a", Path: a).Fingerprint, new ModelSpec("a", Path: copy).Fingerprint);
+    }
+
+    [Fact]
     public void An_output_folder_grows_to_more_models_modes_and_suites_and_remembers_them_all()
     {
         var dir = TinyModels.TempFolder("grow");
