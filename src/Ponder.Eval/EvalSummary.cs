@@ -9,6 +9,9 @@ public sealed record EvalSummary(int ItemsPlanned, int ItemsDone, double WallSec
     public static EvalSummary From(IReadOnlyList<ItemRecord> records, IReadOnlyList<string> models, IReadOnlyList<string> modes,
         IReadOnlyList<string> suites, IReadOnlyList<string> coreSuites, int itemsPlanned, double wallSeconds, long tokensThisRun)
     {
+        // A folder may hold cells of other runs' grids (it grows); this summary is of this grid's cells alone
+        var grid = models.SelectMany(m => modes.SelectMany(mode => suites.Select(s => ItemRecord.CellKey(m, mode, s)))).ToHashSet();
+        records = records.Where(r => grid.Contains(r.Cell)).ToList();
         var byCell = records.GroupBy(r => r.Cell).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Index).ToList());
         var cells = new List<CellSummary>();
         foreach (var model in models)

@@ -110,6 +110,20 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void A_summary_counts_only_the_cells_of_its_own_grid_when_the_folder_holds_more()
+    {
+        var records = new List<ItemRecord>
+        {
+            Item("m", "thinking", "addition", 0, true, 10, 1), Item("m", "instant", "addition", 0, true, 0, 1),
+            Item("other", "thinking", "addition", 0, false, 10, 1),
+        };
+        var s = EvalSummary.From(records, ["m"], ["thinking"], ["addition"], ["addition"], 1, 10, 100);
+        Assert.Equal(1, s.ItemsDone);
+        Assert.Single(s.Cells);
+        Assert.Equal(1.0, s.Index.Single().Index);
+    }
+
+    [Fact]
     public void Contemplating_agents_may_sample_while_single_answer_modes_are_greedy()
     {
         var config = new EvalConfig(["addition"], [ModeSpec.Parse("thinking"), ModeSpec.Parse("contemplating-4")], [],
