@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -8,7 +9,7 @@ using Ponder.Server.Wire;
 
 namespace Ponder.Server.Apis;
 
-/// <summary>Writes one streaming chat completion as server-sent events. The headers wait for the first event, so a
+/// <summary>Writes one streaming chat completion as server-sent events, flushed whenever no further event is waiting. The headers wait for the first event, so a
 /// request refused before it starts (a full engine) still gets a proper status code; after that, an error is one
 /// data: {"error":…} event. Per choice: a role chunk; the thought as delta.reasoning_content, then the answer as
 /// delta.content, each chunk with the logprobs of its tokens when asked. Stop strings are the engine's: it holds back
@@ -35,18 +36,21 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
                 if (ct.IsCancellationRequested) return; // the client left; the producers are cancelled with it
                 if (!started) throw error; // still time for a proper status code
                 var (_, body) = ErrorHandling.Describe(error, http);
-                await SendAsync(body);
+                Send(body);
                 break;
             }
             await StartAsync();
-            await OnEventAsync(choice, e!);
+            OnEvent(choice, e!);
+            // Events that are already waiting go out in the same send: a stream that fell a step behind catches up in
+            // one write to the socket instead of one per token.
+            if (!events.TryPeek(out _)) await FlushAsync();
         }
         if (ct.IsCancellationRequested) return;
         await StartAsync();
         if (request.IncludeUsage && results.Count == request.N)
-            await SendAsync(new ChatCompletionChunk(id, created, model, [], ReasoningMapping.Usage(results)));
-        await http.Response.WriteAsync("data: [DONE]\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
+            Send(new ChatCompletionChunk(id, created, model, [], ReasoningMapping.Usage(results)));
+        http.Response.BodyWriter.Write("data: [DONE]\n\n"u8);
+        await FlushAsync();
     }
 
     async Task StartAsync()
@@ -57,10 +61,11 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        for (var i = 0; i < request.N; i++) await SendAsync(Chunk(i, new Delta(Role: "assistant", Content: "")));
+        for (var i = 0; i < request.N; i++) Send(Chunk(i, new Delta(Role: "assistant", Content: "")));
+        await FlushAsync();
     }
 
-    async Task OnEventAsync(int choice, ReasoningEvent e)
+    void OnEvent(int choice, ReasoningEvent e)
     {
         if (!firstToken && e is ReasoningDelta or AnswerDelta) { firstToken = true; metrics.FirstToken(clock.Elapsed); }
         var contemplating = mode == ReasoningMode.Contemplating;
@@ -73,21 +78,21 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
                 AgentText(choice, agent).Answer.Append(d.Text);
                 break;
             case ReasoningDelta d:
-                await SendAsync(Chunk(choice, new Delta(ReasoningContent: d.Text), logprobs: ReasoningMapping.Logprobs(null, d.LogProbs)));
+                Send(Chunk(choice, new Delta(ReasoningContent: d.Text), logprobs: ReasoningMapping.Logprobs(null, d.LogProbs)));
                 break;
             case AnswerDelta d:
-                await SendAsync(Chunk(choice, new Delta(Content: d.Text), logprobs: ReasoningMapping.Logprobs(d.LogProbs, null)));
+                Send(Chunk(choice, new Delta(Content: d.Text), logprobs: ReasoningMapping.Logprobs(d.LogProbs, null)));
                 break;
             case AgentProgress p when contemplating:
                 var (thought, answer) = AgentText(choice, p.Agent);
-                await SendAsync(Chunk(choice, new Delta(), ponder: new ChunkPonder(p.Agent, p.State.ToString(), p.Tokens, Math.Round(p.Confidence, 4),
+                Send(Chunk(choice, new Delta(), ponder: new ChunkPonder(p.Agent, p.State.ToString(), p.Tokens, Math.Round(p.Confidence, 4),
                     Take(thought), Take(answer))));
                 break;
             case ReasoningCompleted { Result: var r }:
                 results.Add(r);
                 metrics.Tokens(model, r.Usage.PromptTokens, r.Usage.ReasoningTokens, r.Usage.AnswerTokens);
                 metrics.Throughput(r.Usage.CompletionTokens, clock.Elapsed);
-                await SendAsync(new ChatCompletionChunk(id, created, model,
+                Send(new ChatCompletionChunk(id, created, model,
                     [new ChunkChoice(choice, new Delta(), ReasoningMapping.FinishReason(r.Finish))], Ponder: ReasoningMapping.Info(r)));
                 break;
         }
@@ -107,16 +112,15 @@ public sealed class ChatStream(HttpContext http, string id, long created, string
     ChatCompletionChunk Chunk(int choice, Delta delta, ChunkPonder? ponder = null, ChoiceLogprobs? logprobs = null) =>
         new(id, created, model, [new ChunkChoice(choice, delta, null, ponder, logprobs)]);
 
-    /// <summary>One event in one write and one flush: "data: " + JSON + blank line.</summary>
-    async Task SendAsync<T>(T payload)
+    /// <summary>One event, "data: " + JSON + blank line, into the response's pipe; it reaches the client at the next
+    /// <see cref="FlushAsync"/>.</summary>
+    void Send<T>(T payload)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(payload, WireJson.Options);
-        var frame = new byte[json.Length + 8];
-        "data: "u8.CopyTo(frame);
-        json.CopyTo(frame, 6);
-        frame[^2] = (byte)'\n';
-        frame[^1] = (byte)'\n';
-        await http.Response.Body.WriteAsync(frame, http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        var writer = http.Response.BodyWriter;
+        writer.Write("data: "u8);
+        using (var json = new Utf8JsonWriter(writer)) JsonSerializer.Serialize(json, payload, WireJson.Options);
+        writer.Write("\n\n"u8);
     }
+
+    async Task FlushAsync() => await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
 }
