@@ -36,6 +36,24 @@ public sealed class CheckpointStore(string directory, TextWriter log)
     /// reported on the log, naming the one used instead.</summary>
     public Checkpoint? LoadLatest() => LoadLatest(Checkpoint.Read);
 
+    /// <summary>Where a run starts. With <paramref name="resume"/>: the newest good checkpoint (read by
+    /// <paramref name="read"/>, its step given by <paramref name="step"/>), or null when there is none — both said on
+    /// the log, the latter as starting <paramref name="freshStart"/>. Without: null, and a directory that already holds
+    /// checkpoints is refused rather than overwritten.</summary>
+    public T? ForRun<T>(bool resume, Func<string, T> read, Func<T, int> step, string freshStart) where T : class
+    {
+        if (!resume)
+        {
+            if (List().Count > 0)
+                throw new TrainConfigException($"{Directory} already holds checkpoints; pass --resume to continue that run, or choose another --out.");
+            return null;
+        }
+        var checkpoint = LoadLatest(read);
+        log.WriteLine(checkpoint is null ? $"no checkpoint in {Directory}; starting {freshStart}."
+            : $"resuming from {Path.GetFileName(PathFor(step(checkpoint)))} (step {step(checkpoint)}).");
+        return checkpoint;
+    }
+
     /// <summary><see cref="LoadLatest()"/> for any stage's checkpoint record, read by <paramref name="read"/>.</summary>
     public T? LoadLatest<T>(Func<string, T> read) where T : class
     {

@@ -33,16 +33,10 @@ public static class Trainer
         options ??= new TrainOptions();
         var log = options.Log ?? Console.Error;
         var store = new CheckpointStore(config.OutputDirectory, log);
-        var checkpoint = options.Resume ? store.LoadLatest() : null;
-        if (options.Resume && checkpoint is null) log.WriteLine($"no checkpoint in {config.OutputDirectory}; starting from scratch.");
+        var checkpoint = store.ForRun(options.Resume, Checkpoint.Read, c => c.Step, "from scratch");
+        // A resumed run keeps the configuration it was started with; only its length may change.
         if (checkpoint is not null)
-        {
-            // A resumed run keeps the configuration it was started with; only its length may change.
             config = checkpoint.Config with { Steps = config.Steps, Minutes = config.Minutes, OutputDirectory = config.OutputDirectory };
-            log.WriteLine($"resuming from {Path.GetFileName(store.PathFor(checkpoint.Step))} (step {checkpoint.Step}).");
-        }
-        else if (!options.Resume && store.List().Count > 0)
-            throw new TrainConfigException($"{config.OutputDirectory} already holds checkpoints; pass --resume to continue that run, or choose another --out.");
 
         config.Validate();
         var mix = TaskMix.Parse(config.Tasks);

@@ -23,7 +23,7 @@ public sealed class TrainerTests
         var first = a.Run(a.Config(steps: 4, checkpointEvery: 4));
         var second = b.Run(b.Config(steps: 4, checkpointEvery: 4));
         Assert.Equal(first.Metrics.Steps.Select(s => s.Loss), second.Metrics.Steps.Select(s => s.Loss));
-        AssertSameTensors(a.LatestTensors(), b.LatestTensors());
+        TensorAssert.Same(a.LatestTensors(), b.LatestTensors());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class TrainerTests
         var resumed = killed.Run(killed.Config(steps: 6, checkpointEvery: 2), resume: true);
         Assert.Contains("resuming from ckpt-0000004.bin (step 4)", killed.Log.ToString());
         Assert.Equal(uninterrupted.Metrics.Steps.Select(s => s.Loss), resumed.Metrics.Steps.Select(s => s.Loss));
-        AssertSameTensors(whole.LatestTensors(), killed.LatestTensors());
+        TensorAssert.Same(whole.LatestTensors(), killed.LatestTensors());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class TrainerTests
         Assert.Contains("falling back to ckpt-0000002.bin", log);
         Assert.Contains("resuming from ckpt-0000002.bin (step 2)", log);
         Assert.Equal(6, resumed.Step);
-        AssertSameTensors(whole.LatestTensors(), damaged.LatestTensors());
+        TensorAssert.Same(whole.LatestTensors(), damaged.LatestTensors());
     }
 
     [Fact]
@@ -89,16 +89,5 @@ public sealed class TrainerTests
         {
             ValidationEvery = 2, ValidationProblems = 2, MaxThinkingTokens = 4, MaxAnswerTokens = 4, ExportType = "Q8_0",
         }, TrainConfig.FromJson(File.ReadAllText(Path.Combine(run.Directory, "config.json"))));
-    }
-
-    static void AssertSameTensors(IReadOnlyDictionary<string, (long[] Shape, float[] Data)> expected,
-        IReadOnlyDictionary<string, (long[] Shape, float[] Data)> actual)
-    {
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        foreach (var (name, (shape, data)) in expected)
-        {
-            Assert.Equal(shape, actual[name].Shape);
-            Assert.True(data.AsSpan().SequenceEqual(actual[name].Data), $"tensor {name} differs");
-        }
     }
 }

@@ -75,7 +75,7 @@ public sealed class CompressorTests(TinySftModel sft)
         Assert.Equal(uninterrupted.Metrics.Steps.Select(Deterministic), resumed.Metrics.Steps.Select(Deterministic));
         Assert.Equal(uninterrupted.Metrics.Evaluations.Select(e => (e.Step, e.ThinkingAccuracy, e.MeanReasoningTokens, e.InstantAccuracy)),
             resumed.Metrics.Evaluations.Select(e => (e.Step, e.ThinkingAccuracy, e.MeanReasoningTokens, e.InstantAccuracy)));
-        AssertSameTensors(whole.Latest().Tensors, killed.Latest().Tensors);
+        TensorAssert.Same(whole.Latest().Tensors, killed.Latest().Tensors);
         Assert.Equal(File.ReadAllBytes(uninterrupted.ModelPath!), File.ReadAllBytes(resumed.ModelPath!));
     }
 
@@ -121,16 +121,5 @@ public sealed class CompressorTests(TinySftModel sft)
         Assert.NotEqual(a.SamplingSeedForStep(9), a.SamplingSeedForStep(10));
         Assert.NotEqual(a.ProblemsForStep(9).Select(p => p.Question), new PromptStream(mix, 5, 6).ProblemsForStep(9).Select(p => p.Question));
         Assert.All(a.ProblemsForStep(3), p => Assert.Equal(Tasks.Split.Train, p.Split));
-    }
-
-    static void AssertSameTensors(IReadOnlyDictionary<string, (long[] Shape, float[] Data)> expected,
-        IReadOnlyDictionary<string, (long[] Shape, float[] Data)> actual)
-    {
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        foreach (var (name, (shape, data)) in expected)
-        {
-            Assert.Equal(shape, actual[name].Shape);
-            Assert.True(data.AsSpan().SequenceEqual(actual[name].Data), $"tensor {name} differs");
-        }
     }
 }
