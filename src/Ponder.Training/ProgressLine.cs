@@ -8,6 +8,12 @@ public sealed class ProgressLine(TextWriter output, bool interactive)
     const int Width = 24;
     int lastLength;
 
+    /// <summary>Time left: the <paramref name="stepsLeft"/> at this process's pace so far, capped by what remains of
+    /// a time budget of <paramref name="budgetMinutes"/> (0 = none) after <paramref name="elapsedSeconds"/> of the run.</summary>
+    public static TimeSpan Eta(double secondsHere, int stepsHere, int stepsLeft, double budgetMinutes, double elapsedSeconds) =>
+        TimeSpan.FromSeconds(Math.Min(secondsHere / stepsHere * stepsLeft,
+            budgetMinutes > 0 ? Math.Max(0, budgetMinutes * 60 - elapsedSeconds) : double.MaxValue));
+
     public void Update(int step, int total, double loss, double learningRate, double tokensPerSecond, TimeSpan eta) =>
         Update(step, total, $"loss {loss:F4}  lr {learningRate:0.###e+0}  {tokensPerSecond / 1000:F1}k tok/s", eta);
 

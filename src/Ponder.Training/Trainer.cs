@@ -98,9 +98,7 @@ public static class Trainer
 
             if (options.Interactive || step % config.LogEvery == 0 || step == config.Steps)
             {
-                var perStep = watch.Elapsed.TotalSeconds / (step - startStep);
-                var eta = TimeSpan.FromSeconds(Math.Min(perStep * (config.Steps - step),
-                    config.Minutes > 0 ? Math.Max(0, config.Minutes * 60 - Elapsed()) : double.MaxValue));
+                var eta = ProgressLine.Eta(watch.Elapsed.TotalSeconds, step - startStep, config.Steps - step, config.Minutes, Elapsed());
                 progress.Update(step, config.Steps, loss, lr, tokensPerSecond, eta);
             }
             if (options.StopAfterStep == step)

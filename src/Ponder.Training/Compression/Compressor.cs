@@ -94,9 +94,7 @@ public static class Compressor
 
             if (options.Interactive || step % config.LogEvery == 0 || step == config.Steps)
             {
-                var perStep = watch.Elapsed.TotalSeconds / (step - startStep);
-                var eta = TimeSpan.FromSeconds(Math.Min(perStep * (config.Steps - step),
-                    config.Minutes > 0 ? Math.Max(0, config.Minutes * 60 - Elapsed()) : double.MaxValue));
+                var eta = ProgressLine.Eta(watch.Elapsed.TotalSeconds, step - startStep, config.Steps - step, config.Minutes, Elapsed());
                 progress.Update(step, config.Steps,
                     $"reward {m.Reward:F3}  acc {m.Accuracy:P0}  think {m.MeanReasoningTokens:F0} tok  answer {m.MeanAnswerTokens:F0}  " +
                     $"H {m.Entropy:F2}  skipped {m.GroupsSkipped}/{m.Groups}  α {m.Alpha:G2}  {m.TokensPerSecond:F0} tok/s  {m.StepSeconds:F1} s/step ({m.CpuSeconds:F1} s CPU)", eta);
