@@ -16,7 +16,8 @@ static class CompressCommand
           prompts    --tasks SPEC ("all" or "addition:1-4,multiplication")  --prompts N (per step)  --seed N
           sampling   --group N (samples per prompt, ≥ 2)  --temperature T  --max-thinking-tokens N  --max-answer-tokens N
           reward     --reward sigmoid|shortest  --alpha F (0..1)  --penalty-warmup N  --penalty-ramp N
-          optimiser  --lr F  --weight-decay F  --beta1 F  --beta2 F  --grad-clip F  --kl F (0 = off)  --clip-eps F (0 = off)
+          optimiser  --lr F  --min-lr-fraction F (cosine decay to lr·F at the last step; 1 = constant)
+                     --weight-decay F  --beta1 F  --beta2 F  --grad-clip F  --kl F (0 = off)  --clip-eps F (0 = off)
                      --epochs N  --micro-batch-tokens N
           length     --steps N  --minutes M
           eval       --eval-every N  --eval-problems N
@@ -40,6 +41,7 @@ static class CompressCommand
         ["--penalty-warmup"] = (c, v) => c with { PenaltyWarmupSteps = Int(v) },
         ["--penalty-ramp"] = (c, v) => c with { PenaltyRampSteps = Int(v) },
         ["--lr"] = (c, v) => c with { LearningRate = Real(v) },
+        ["--min-lr-fraction"] = (c, v) => c with { MinLearningRateFraction = Real(v) },
         ["--weight-decay"] = (c, v) => c with { WeightDecay = Real(v) },
         ["--beta1"] = (c, v) => c with { Beta1 = Real(v) },
         ["--beta2"] = (c, v) => c with { Beta2 = Real(v) },

@@ -4,12 +4,14 @@ namespace Ponder.Training;
 /// at the last step.</summary>
 public static class LearningRateSchedule
 {
-    public static double At(TrainConfig c, int step)
+    public static double At(TrainConfig c, int step) => At(c.LearningRate, c.WarmupSteps, c.Steps, c.MinLearningRateFraction, step);
+
+    public static double At(double peak, int warmupSteps, int steps, double minFraction, int step)
     {
-        if (step < c.WarmupSteps) return c.LearningRate * (step + 1) / c.WarmupSteps;
-        var decaySteps = Math.Max(1, c.Steps - c.WarmupSteps);
-        var progress = Math.Min(1.0, (double)(step - c.WarmupSteps) / decaySteps);
-        var floor = c.LearningRate * c.MinLearningRateFraction;
-        return floor + (c.LearningRate - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress));
+        if (step < warmupSteps) return peak * (step + 1) / warmupSteps;
+        var decaySteps = Math.Max(1, steps - warmupSteps);
+        var progress = Math.Min(1.0, (double)(step - warmupSteps) / decaySteps);
+        var floor = peak * minFraction;
+        return floor + (peak - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress));
     }
 }

@@ -17,9 +17,10 @@ public sealed record CompressConfig(
     // Reward: 1{correct}·(1 − α·penalty(length)), penalty from the group's correct samples (see GroupReward).
     // α is 0 for PenaltyWarmupSteps steps, then ramps linearly to Alpha over PenaltyRampSteps.
     LengthReward Reward = LengthReward.Sigmoid, double Alpha = 0.2, int PenaltyWarmupSteps = 0, int PenaltyRampSteps = 0,
-    // Optimisation: AdamW at a constant rate, token-level loss (Dr. GRPO); KL to the starting model (k3) and PPO
+    // Optimisation: AdamW, token-level loss (Dr. GRPO); the rate decays by a cosine from LearningRate at step 0 to
+    // LearningRate·MinLearningRateFraction at Steps (1 = constant, the default); KL to the starting model (k3) and PPO
     // ratio clipping over Epochs inner passes are both off by default.
-    double LearningRate = 3e-5, double WeightDecay = 0, double Beta1 = 0.9, double Beta2 = 0.99, double GradientClip = 1.0,
+    double LearningRate = 3e-5, double MinLearningRateFraction = 1.0, double WeightDecay = 0, double Beta1 = 0.9, double Beta2 = 0.99, double GradientClip = 1.0,
     double KlCoefficient = 0, double ClipEpsilon = 0, int Epochs = 1, int MicroBatchTokens = 8192,
     // Length of the run: Steps, or stop early when Minutes have passed (0 = no time budget)
     int Steps = 200, double Minutes = 0,
@@ -55,6 +56,10 @@ public sealed record CompressConfig(
         return Alpha * Math.Min(1.0, (double)(step - PenaltyWarmupSteps + 1) / PenaltyRampSteps);
     }
 
+    /// <summary>The learning rate at <paramref name="step"/> (0-based): a cosine from LearningRate to
+    /// LearningRate·MinLearningRateFraction over Steps, without warm-up (the policy starts trained).</summary>
+    public double LearningRateAt(int step) => LearningRateSchedule.At(LearningRate, 0, Steps, MinLearningRateFraction, step);
+
     /// <summary>Checks every field on its own (the task mix is checked by <see cref="TaskMix"/>, the starting model when
     /// it is loaded). Throws <see cref="TrainConfigException"/> naming the setting and what to do.</summary>
     public void Validate()
@@ -69,6 +74,7 @@ public sealed record CompressConfig(
         Require(Alpha is >= 0 and <= 1, $"alpha {Alpha} must be between 0 and 1 (a correct answer must never score below an incorrect one).");
         Require(PenaltyWarmupSteps >= 0 && PenaltyRampSteps >= 0, "penalty warm-up and ramp steps must not be negative.");
         Require(LearningRate is > 0 and < 1, $"learning rate {LearningRate} must be in (0, 1).");
+        Require(MinLearningRateFraction is >= 0 and <= 1, $"minimum learning-rate fraction {MinLearningRateFraction} must be between 0 and 1.");
         Require(WeightDecay >= 0, $"weight decay {WeightDecay} must not be negative.");
         Require(Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1, "AdamW betas must be in [0, 1).");
         Require(GradientClip >= 0, $"gradient clip {GradientClip} must be zero (off) or positive.");

@@ -171,7 +171,7 @@ public static class Compressor
                         klSum += part.KlSum;
                     }
                     gradNorm = config.GradientClip > 0 ? nn.utils.clip_grad_norm_(model.parameters(), config.GradientClip) : double.NaN;
-                    optimizer.Step(config.LearningRate);
+                    optimizer.Step(config.LearningRateAt(step));
                     if (epoch == 0) (loss, entropy, kl) = (epochLoss, entropySum / totalTokens, refs is null ? double.NaN : klSum / totalTokens);
                 }
             }

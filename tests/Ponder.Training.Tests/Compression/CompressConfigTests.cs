@@ -65,4 +65,18 @@ public sealed class CompressConfigTests
         Assert.Equal(0.4, c.AlphaAt(500), 12);
         Assert.Equal(0.4, (Valid with { Alpha = 0.4 }).AlphaAt(0));
     }
+
+    [Fact]
+    public void The_learning_rate_is_constant_by_default_and_otherwise_decays_by_a_cosine_to_its_floor_at_the_last_step()
+    {
+        var constant = Valid with { LearningRate = 1e-4, Steps = 100 };
+        Assert.Equal(1e-4, constant.LearningRateAt(0), 12);
+        Assert.Equal(1e-4, constant.LearningRateAt(99), 12);
+        var cosine = constant with { MinLearningRateFraction = 0.1 };
+        Assert.Equal(1e-4, cosine.LearningRateAt(0), 12);
+        Assert.Equal(0.55e-4, cosine.LearningRateAt(50), 12);
+        Assert.Equal(1e-5, cosine.LearningRateAt(100), 12);
+        Assert.Equal(1e-5, cosine.LearningRateAt(300), 12); // past the last step it stays at the floor
+        Assert.Throws<TrainConfigException>(() => (Valid with { MinLearningRateFraction = 1.5 }).Validate());
+    }
 }
