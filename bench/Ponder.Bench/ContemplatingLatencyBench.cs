@@ -15,7 +15,7 @@ namespace Ponder.Bench;
 /// For reference each round also times the engine alone doing the same token work without the reasoning layer
 /// (one sequence of budget + answer greedy tokens vs a root and agents − 1 forks of it): its ratio is the floor the
 /// engine's batched throughput on this machine allows, so the gap between the two is the reasoning layer's cost.
-/// Run: dotnet run -c Release --project bench/Ponder.Bench -- contemplating-latency [--rounds 5] [--budget 128] [--answer 16] [--agents 8] [--threads 2] [--sizes 5,25] [--weights q8_0|f16|f32,...] [--flash auto|on|off]</summary>
+/// Run: dotnet run -c Release --project bench/Ponder.Bench -- contemplating-latency [--rounds 5] [--budget 128] [--answer 16] [--agents 8] [--threads 2] [--sizes 5,25] [--weights q8_0|f16|f32,...] [--flash auto|on|off] [--kv unified|separate]</summary>
 public static class ContemplatingLatencyBench
 {
     public const string Summary = "wall time of Contemplating (8 agents) over Thinking (1), same budget, on ≈5M and ≈25M Ponder models";
@@ -36,15 +36,29 @@ public static class ContemplatingLatencyBench
         foreach (var size in sizes)
         foreach (var weights in weightTypes)
         {
-            var (path, parameters) = WriteModel(size, weights);
-            var context = (agents + 1) * (2 * budget + answer + 128);
-            await using var engine = InferenceLoop.Start(new EngineOptions(path, ContextSize: context, MaxSequences: agents + 1,
-                BatchSize: 512, Threads: threads, PrefillChunk: 256, UnifiedKvCache: unified, FlashAttention: flash));
-            var reasoner = Reasoner.For(engine, "ponder");
             var question = ReasoningRequest.Ask("What is 12 times 7? Think step by step.") with
                 { ThinkingBudget = budget, MaxAnswerTokens = answer, EarlyStop = false, Refine = false, Seed = 1, Temperature = a.Float("temperature", 0f) };
             var thinking = question with { Mode = ReasoningMode.Thinking };
             var contemplating = question with { Mode = ReasoningMode.Contemplating, Agents = agents };
+
+            // Equal token work needs a model whose greedy thought fills the budget and whose answer fills its limit: a
+            // random model that closes its thought early would make every mode cheap and the ratio meaningless.
+            InferenceLoop? engine = null;
+            string path = "";
+            long parameters = 0;
+            for (var seed = 1; engine is null; seed++)
+            {
+                if (seed > 50) throw new InvalidOperationException("no random model among 50 seeds fills the thinking budget greedily");
+                (path, parameters) = WriteModel(size, weights, seed);
+                var context = (agents + 1) * (2 * budget + answer + 128);
+                var candidate = InferenceLoop.Start(new EngineOptions(path, ContextSize: context, MaxSequences: agents + 1,
+                    BatchSize: 512, Threads: threads, PrefillChunk: 256, UnifiedKvCache: unified, FlashAttention: flash));
+                var usage = (await Reasoner.For(candidate, "ponder").RunAsync(thinking)).Usage;
+                if (usage.ReasoningTokens >= budget && usage.AnswerTokens >= answer) { engine = candidate; Console.Error.WriteLine($"  ≈{size}M: random model seed {seed}"); }
+                else { await candidate.DisposeAsync(); File.Delete(path); }
+            }
+            await using var _ = engine;
+            var reasoner = Reasoner.For(engine, "ponder");
 
             await Time(reasoner, thinking); // warm-up
             await Time(reasoner, contemplating);
@@ -57,8 +71,8 @@ public static class ContemplatingLatencyBench
             {
                 t.Add(await Time(reasoner, thinking));
                 c.Add(await Time(reasoner, contemplating));
-                e1.Add(await EngineAlone(engine, prompt, 1, budget + answer));
-                eN.Add(await EngineAlone(engine, prompt, agents, budget + answer));
+                e1.Add(await EngineAlone(engine, prompt, 1, budget + answer, unified));
+                eN.Add(await EngineAlone(engine, prompt, agents, budget + answer, unified));
             }
             var ratios = t.Zip(c, (x, y) => y / x).ToList();
             Console.WriteLine($"| ≈{size}M | {weights} | {parameters / 1e6:0.0}M | {t.Min():0} | {c.Min():0} | {c.Min() / t.Min():0.00}× | {Median(ratios):0.00}× | {string.Join(" ", ratios.Select(x => x.ToString("0.00")))} " +
@@ -77,14 +91,16 @@ public static class ContemplatingLatencyBench
         return ms;
     }
 
-    /// <summary>The same token work on the bare engine: a root sequence and n − 1 forks, greedy, EOS ignored.</summary>
-    static async Task<double> EngineAlone(InferenceLoop engine, int[] prompt, int n, int tokens)
+    /// <summary>The same token work on the bare engine, greedy, EOS ignored: a root sequence and n − 1 forks of it
+    /// (unified cache), or n sequences each prefilling the prompt in the same batches (separate caches refuse forks).</summary>
+    static async Task<double> EngineAlone(InferenceLoop engine, int[] prompt, int n, int tokens, bool unified)
     {
         var sampling = new Ponder.Engine.SamplingOptions(Temperature: 0, MaxTokens: tokens, IgnoreEos: true);
         var clock = Stopwatch.StartNew();
         var root = engine.Generate(GenerationRequest.FromTokens(prompt, sampling));
         var streams = new List<GenerationStream> { root };
-        for (var i = 1; i < n; i++) streams.Add(engine.Generate(GenerationRequest.Fork(root.Id, sampling)));
+        for (var i = 1; i < n; i++)
+            streams.Add(engine.Generate(unified ? GenerationRequest.Fork(root.Id, sampling) : GenerationRequest.FromTokens(prompt, sampling)));
         await Task.WhenAll(streams.Select(st => st.CollectAsync()));
         return clock.Elapsed.TotalMilliseconds;
     }
@@ -96,14 +112,14 @@ public static class ContemplatingLatencyBench
     }
 
     /// <summary>≈5M: depth 8 (dim 256) with SwiGLU width 512; ≈25M: depth 12 (dim 384) with SwiGLU width 1408.</summary>
-    static (string Path, long Parameters) WriteModel(int millions, GgmlType weights)
+    static (string Path, long Parameters) WriteModel(int millions, GgmlType weights, int seed)
     {
         var vocab = PonderVocabulary.Build().Count;
         var config = millions <= 10
             ? LlamaConfig.FromDepth(8, vocab) with { FeedForward = 512 }
             : LlamaConfig.FromDepth(12, vocab) with { FeedForward = 1408 };
-        var path = Path.Combine(Path.GetTempPath(), $"ponder-contemplating-{millions}M-{weights}-{Environment.ProcessId}.gguf");
-        using var model = LlamaModel.Random(config, seed: 1);
+        var path = Path.Combine(Path.GetTempPath(), $"ponder-contemplating-{millions}M-{weights}-{seed}-{Environment.ProcessId}.gguf");
+        using var model = LlamaModel.Random(config, seed: seed);
         var keys = new GgufMetadata();
         PonderVocabulary.WriteTo(keys);
         model.Save(path, keys, weights, name: $"ponder-random-{millions}M");
