@@ -13,6 +13,7 @@ public static class CommandLine
           compress         thought compression: RL that shortens a model's reasoning (ponder compress --help)
           demo             make a small random Ponder model, save it as GGUF, run it in TorchSharp and llama.cpp
           eval             the Ponder Index: accuracy and tokens per model × mode over task suites and datasets (eval --help)
+          export           write a trained model (run directory or GGUF) as F32, F16 or Q8_0 GGUF (export --help)
           inspect FILE     print a GGUF file's metadata and tensor table (validates it first)
           serve            OpenAI-compatible API + web chat page: --model FILE.gguf [--port 8080] [--bind 127.0.0.1]
           train [OPTIONS]  train a reasoning model from scratch (ponder train --help)
@@ -34,6 +35,7 @@ public static class CommandLine
                 "compress" => CompressCommand.Run(args[1..]),
                 "demo" => await DemoCommand.RunAsync(args[1..]),
                 "eval" => await EvalCommand.RunAsync(args[1..]),
+                "export" => ExportCommand.Run(args[1..]),
                 "inspect" => Inspect(args[1..]),
                 "serve" => await ServeCommand.RunAsync(args[1..]),
                 "train" => TrainCommand.Run(args[1..]),
