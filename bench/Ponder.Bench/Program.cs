@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], Task<int
     ["serve-load"] = (ServeLoadBench.Summary, ServeLoadBench.Run),
     ["fork-vs-prefill"] = ("8 sequences from one prompt: unified-cache forks vs per-sequence prefill", ForkVsPrefillBench.Run),
     ["contemplating-latency"] = (ContemplatingLatencyBench.Summary, ContemplatingLatencyBench.Run),
+    ["rollout"] = (RolloutBench.Summary, RolloutBench.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

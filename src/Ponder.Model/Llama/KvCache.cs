@@ -9,7 +9,7 @@ public sealed class KvCache : IDisposable
 {
     readonly Tensor[] keys, values;
 
-    public int Batch { get; }
+    public int Batch { get; private set; }
     public int Capacity { get; }
 
     /// <summary>Positions written so far (columns 0 .. Length-1 are valid).</summary>
@@ -42,6 +42,22 @@ public sealed class KvCache : IDisposable
         keys[layer].narrow(2, start, t).copy_(k);
         values[layer].narrow(2, start, t).copy_(v);
         return (keys[layer].narrow(2, 0, start + t), values[layer].narrow(2, 0, start + t));
+    }
+
+    /// <summary>Keeps only the sequences at <paramref name="rows"/> (in that order), so finished sequences stop
+    /// costing work: the batch dimension of every layer's keys and values shrinks to rows.Length.</summary>
+    internal void Keep(long[] rows)
+    {
+        using var index = tensor(rows);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (k, v) = (keys[i], values[i]);
+            keys[i] = k.index_select(0, index).DetachFromDisposeScope();
+            values[i] = v.index_select(0, index).DetachFromDisposeScope();
+            k.Dispose();
+            v.Dispose();
+        }
+        Batch = rows.Length;
     }
 
     public void Dispose()

@@ -33,20 +33,32 @@ public sealed partial class LlamaModel
         var input = tensor(padded).view(b, width); // (B, T)
 
         var results = Enumerable.Range(0, b).Select(_ => new List<int>()).ToArray();
-        var done = new bool[b];
-        for (var step = 0; step < maxNewTokens && cache.Length < capacity && !done.All(d => d); step++)
+        var live = Enumerable.Range(0, b).ToArray(); // batch row → prompt index; finished sequences leave the batch
+        for (var step = 0; step < maxNewTokens && cache.Length < capacity && live.Length > 0; step++)
         {
             using var stepScope = NewDisposeScope();
             var logits = Forward(input, cache.Length, cache, padding); // (B, T, V)
             var next = sampler.Sample(logits.select(1, -1));           // (B)
             var ids = next.data<long>().ToArray();
-            for (var i = 0; i < b; i++)
+            var keep = new List<long>(live.Length);
+            for (var row = 0; row < live.Length; row++)
             {
-                if (done[i]) continue;
-                results[i].Add((int)ids[i]);
-                done[i] = stopsAfter(i, (int)ids[i]);
+                var i = live[row];
+                results[i].Add((int)ids[row]);
+                if (!stopsAfter(i, (int)ids[row])) keep.Add(row);
             }
-            input = next.view(b, 1).MoveToOuterDisposeScope();
+            if (keep.Count < live.Length)
+            {
+                // Drop finished rows from the cache, the padding and the next input: every row left is unchanged, so
+                // each sequence sees exactly what it would in the full batch.
+                var rows = keep.ToArray();
+                cache.Keep(rows);
+                padding = rows.Select(r => padding[r]).ToArray();
+                live = rows.Select(r => live[r]).ToArray();
+                using var index = tensor(rows);
+                next = next.index_select(0, index);
+            }
+            input = next.view(live.Length, 1).MoveToOuterDisposeScope();
         }
         return results.Select(r => r.ToArray()).ToArray();
     }

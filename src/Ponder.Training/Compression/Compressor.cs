@@ -19,7 +19,7 @@ public sealed record CompressResult(int Step, CompressMetrics Metrics, string Ou
 /// measured at step 0 (the SFT baseline) and every EvalEvery steps.</para>
 /// <para>Departures from the GRPO paper recipe: no KL term and no ratio clipping by default (one on-policy update per
 /// batch, where the ratio is 1; both are options); no std division in the advantage and token-level loss
-/// normalisation (Dr. GRPO); a constant learning rate; the length penalty applies to correct samples only (Arora &amp;
+/// normalisation (Dr. GRPO); a constant learning rate unless --min-lr-fraction sets a cosine decay; the length penalty applies to correct samples only (Arora &amp;
 /// Zanette), with an optional warm-up then linear ramp of α.</para>
 /// Run: ponder compress --from runs/sft --out runs/compress --steps 200 --alpha 0.2</summary>
 public static class Compressor

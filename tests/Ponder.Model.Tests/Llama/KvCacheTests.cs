@@ -29,6 +29,38 @@ public sealed class KvCacheTests
     }
 
     [Fact]
+    public void Sequences_that_stop_early_leave_the_batch_and_the_others_continue_exactly_as_alone()
+    {
+        using var model = LlamaModel.Random(TestModels.Gqa, seed: 3);
+        using var sampler = new LlamaSampler(SamplingOptions.Greedy);
+        int[] lengths = [3, 24, 1]; // the first and last sequences finish early, so the batch shrinks twice
+        var asked = new List<(int Row, int Count)>();
+        var counts = new int[Prompts.Length];
+        var batched = model.Generate(Prompts, 24, sampler, (row, _) => { asked.Add((row, ++counts[row])); return counts[row] >= lengths[row]; });
+
+        var alone = model.Generate(Prompts, 24, sampler);
+        for (var i = 0; i < Prompts.Length; i++)
+            Assert.Equal(alone[i].Take(lengths[i]), batched[i]);
+        Assert.Equal(lengths.Sum(), asked.Count); // a finished sequence is never asked about again
+        Assert.Equal(lengths, counts);
+    }
+
+    [Fact]
+    public void A_sampled_batch_that_shrinks_is_the_same_for_the_same_seed()
+    {
+        using var model = LlamaModel.Random(TestModels.Gqa, seed: 5);
+        int[][] Run()
+        {
+            using var sampler = new LlamaSampler(new SamplingOptions(1.0f, Seed: 7));
+            var counts = new int[Prompts.Length];
+            return model.Generate(Prompts, 16, sampler, (row, _) => ++counts[row] >= 4 * (row + 1));
+        }
+        var first = Run();
+        Assert.Equal(first, Run());
+        Assert.Equal([4, 8, 12], first.Select(c => c.Length));
+    }
+
+    [Fact]
     public void Left_padded_cached_logits_equal_each_sequence_alone()
     {
         using var model = LlamaModel.Random(TestModels.Gqa, seed: 4);
