@@ -50,6 +50,10 @@ public static class ExportCommand
         {
             return Fail(e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"--out {output}: cannot be written: {e.Message}");
+        }
     }
 
     static int Fail(string message)

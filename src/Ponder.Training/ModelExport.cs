@@ -13,7 +13,14 @@ public static class ModelExport
         var metadata = new GgufMetadata();
         PonderVocabulary.WriteTo(metadata);
         var temporary = path + ".tmp.gguf";
-        model.Save(temporary, metadata, storeAs, name);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            model.Save(temporary, metadata, storeAs, name);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary); // a failed write leaves no partial file, and the target unchanged
+        }
     }
 }
