@@ -44,7 +44,7 @@ public sealed class AdamW : IDisposable
         var correction2 = 1 - Math.Pow(beta2, Steps);
         // Every Scalar made once per step and disposed here, none implicitly (an implicit one is freed by the finalizer thread, which can race the native call using it)
         using Scalar decay = 1 - learningRate * weightDecay, b1 = beta1, oneMinusB1 = 1 - beta1, b2 = beta2, oneMinusB2 = 1 - beta2,
-            root2 = Math.Sqrt(correction2), eps = epsilon, stepSize = -learningRate / correction1;
+            root2 = Math.Sqrt(correction2), eps = epsilon, one = 1.0, stepSize = -learningRate / correction1;
         foreach (var s in slots)
         {
             var g = s.Parameter.grad;
@@ -52,7 +52,7 @@ public sealed class AdamW : IDisposable
             if (s.Decays && weightDecay > 0) s.Parameter.mul_(decay);
             s.Mean.mul_(b1).add_(g, alpha: oneMinusB1);
             s.Variance.mul_(b2).addcmul_(g, g, value: oneMinusB2);
-            var denominator = (s.Variance.sqrt() / root2).add_(eps);
+            var denominator = (s.Variance.sqrt() / root2).add_(eps, one); // add_(eps) alone would make an implicit alpha
             s.Parameter.addcdiv_(s.Mean, denominator, value: stepSize);
         }
     }

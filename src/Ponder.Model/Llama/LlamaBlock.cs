@@ -42,10 +42,10 @@ public sealed class LlamaBlock : nn.Module
     public Tensor forward(Tensor x, Tensor positions, Tensor visible, KvCache? cache, int layer, int start)
     {
         using var scope = NewDisposeScope();
-        var h = x + Attention(attn_norm.call(x), positions, visible, cache, layer, start);
+        var h = x.Plus(Attention(attn_norm.call(x), positions, visible, cache, layer, start));
         var n = ffn_norm.call(h);
         var ffn = ffn_down.call(nn.functional.silu(ffn_gate.call(n)) * ffn_up.call(n)); // (B, T, D)
-        return (h + ffn).MoveToOuterDisposeScope();
+        return h.Plus(ffn).MoveToOuterDisposeScope();
     }
 
     /// <summary>Grouped-query causal self-attention: query head h reads KV head h / (heads / kvHeads), as ggml's

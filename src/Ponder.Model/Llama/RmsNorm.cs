@@ -23,7 +23,7 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
         // No implicit Scalars (square() makes one for its exponent): TorchSharp leaves those to the finalizer thread, which
         // can free one while the native call using it still runs ("Unknown scalar type", seen once in a compress run).
         using var epsilon = eps.ToScalar();
-        var norm = x * rsqrt((x * x).mean([-1L], keepdim: true) + epsilon);
+        var norm = x * rsqrt((x * x).mean([-1L], keepdim: true).Plus(epsilon));
         return (norm * weight).MoveToOuterDisposeScope();
     }
 }

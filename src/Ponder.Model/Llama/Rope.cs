@@ -38,7 +38,7 @@ public sealed class Rope : IDisposable
         var pairs = x.narrow(-1, 0, ropeDims).reshape(b, h, t, half, 2);
         var x0 = pairs.select(-1, 0); // (B, H, T, half)
         var x1 = pairs.select(-1, 1);
-        var rotated = stack([x0 * c - x1 * s, x0 * s + x1 * c], -1).reshape(b, h, t, ropeDims);
+        var rotated = stack([x0 * c - x1 * s, (x0 * s).Plus(x1 * c)], -1).reshape(b, h, t, ropeDims);
         var result = ropeDims == d ? rotated : cat([rotated, x.narrow(-1, ropeDims, d - ropeDims)], -1);
         return result.MoveToOuterDisposeScope();
     }

@@ -48,7 +48,7 @@ public static class PolicyLoss
         if (referenceLogProbs is not null)
         {
             var k3 = KlK3(logProbs, referenceLogProbs) * mask;
-            if (klCoefficient > 0) loss = loss + k3.sum() * kl / total;
+            if (klCoefficient > 0) loss = loss.Plus(k3.sum() * kl / total);
             klSum = k3.sum().item<float>();
         }
         double entropySum;
