@@ -14,6 +14,7 @@ public sealed partial class LlamaModel
     /// <summary><see cref="Generate(IReadOnlyList{int[]}, int, LlamaSampler, int?)"/> with a stopping rule per sequence:
     /// <paramref name="stopsAfter"/>(row, token) is asked about each token a live sequence emits (in order), and true
     /// ends that sequence with the token included — e.g. a thinking budget that ends a thought still open after N tokens.
+    /// A stopped sequence leaves the batch (and the KV cache), so the rest decode at the cost of the live ones only.
     /// Generation ends when every sequence has stopped.</summary>
     public int[][] Generate(IReadOnlyList<int[]> prompts, int maxNewTokens, LlamaSampler sampler, Func<int, int, bool> stopsAfter)
     {
