@@ -19,19 +19,10 @@ public static class ExportCommand
     public static int Run(string[] args)
     {
         if (args.Contains("--help") || args.Contains("-h")) { Console.Out.Write(Usage); return 0; }
-        string? from = null, output = null, type = "Q8_0";
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is not ("--from" or "--out" or "--type")) return Fail($"unknown option '{args[i]}'.\n{Usage}");
-            if (i + 1 >= args.Length) return Fail($"{args[i]} needs a value.");
-            var value = args[++i];
-            switch (args[i - 1])
-            {
-                case "--from": from = value; break;
-                case "--out": output = value; break;
-                default: type = value; break;
-            }
-        }
+        var options = CliOptions.Parse(args, ["--from", "--out", "--type"]);
+        if (options.Positional.Count > 0) return Fail($"unexpected argument '{options.Positional[0]}'.\n{Usage}");
+        string? from = options.StringOrNull("--from"), output = options.StringOrNull("--out");
+        var type = options.String("--type", "Q8_0");
         if (from is null || output is null) return Fail($"--from and --out are required.\n{Usage}");
         try
         {
