@@ -23,6 +23,8 @@ static class CompressCommand
           eval       --eval-every N  --eval-problems N
           output     --out DIR  --checkpoint-every N  --log-every N  --export F32|F16|Q8_0  --threads N
 
+        Every option defaults to the recipe that made the shipped model (runs/compress-default.sh), printed at start.
+
         Budget-forcing baseline (accuracy vs reasoning tokens of the SFT model under Thinking budgets, on llama.cpp):
           ponder eval --models SFT.gguf --modes thinking@16,thinking@32,thinking@64,thinking@128,thinking --temperature 0
         """;

@@ -5,7 +5,9 @@ using Ponder.Gguf;
 namespace Ponder.Training.Compression;
 
 /// <summary>Everything a thought-compression run depends on, flat and typed. Printed at start and saved as config.json
-/// beside the checkpoints; a resumed run uses the one in its checkpoint (only Steps and Minutes may change).</summary>
+/// beside the checkpoints; a resumed run uses the one in its checkpoint (only Steps and Minutes may change). The defaults
+/// are the measured recipe that made the shipped model (runs/compress-default.sh; bench/RESULTS.md "Thought
+/// compression"): sigmoid reward, α 0.8 after 20 + 40 steps, a cosine-decayed rate from 1.2e-4, thoughts ≤ 320 tokens.</summary>
 public sealed record CompressConfig(
     // Starting model: an SFT run directory (`ponder train --out`, its newest good checkpoint) or a GGUF file
     string From = "",
@@ -13,24 +15,24 @@ public sealed record CompressConfig(
     string Tasks = "all",
     // Sampling: PromptsPerStep prompts × GroupSize samples each, in Thinking mode. A sample whose thought is still
     // open after MaxThinkingTokens is stopped and scored incorrect; an answer may take MaxAnswerTokens.
-    int GroupSize = 16, int PromptsPerStep = 4, double Temperature = 1.0, int MaxThinkingTokens = 512, int MaxAnswerTokens = 24,
+    int GroupSize = 16, int PromptsPerStep = 4, double Temperature = 1.0, int MaxThinkingTokens = 320, int MaxAnswerTokens = 24,
     // Reward: 1{correct}·(1 − α·penalty(length)), penalty from the group's correct samples (see GroupReward).
     // α is 0 for PenaltyWarmupSteps steps, then ramps linearly to Alpha over PenaltyRampSteps.
-    LengthReward Reward = LengthReward.Sigmoid, double Alpha = 0.2, int PenaltyWarmupSteps = 0, int PenaltyRampSteps = 0,
+    LengthReward Reward = LengthReward.Sigmoid, double Alpha = 0.8, int PenaltyWarmupSteps = 20, int PenaltyRampSteps = 40,
     // Optimisation: AdamW, token-level loss (Dr. GRPO); the rate decays by a cosine from LearningRate at step 0 to
-    // LearningRate·MinLearningRateFraction at Steps (1 = constant, the default); KL to the starting model (k3) and PPO
+    // LearningRate·MinLearningRateFraction at Steps (1 = constant); KL to the starting model (k3) and PPO
     // ratio clipping over Epochs inner passes are both off by default.
-    double LearningRate = 3e-5, double MinLearningRateFraction = 1.0, double WeightDecay = 0, double Beta1 = 0.9, double Beta2 = 0.99, double GradientClip = 1.0,
+    double LearningRate = 1.2e-4, double MinLearningRateFraction = 0.1, double WeightDecay = 0, double Beta1 = 0.9, double Beta2 = 0.99, double GradientClip = 1.0,
     double KlCoefficient = 0, double ClipEpsilon = 0, int Epochs = 1, int MicroBatchTokens = 8192,
     // Length of the run: Steps, or stop early when Minutes have passed (0 = no time budget)
-    int Steps = 200, double Minutes = 0,
+    int Steps = 1000, double Minutes = 0,
     // Reproducibility: step s's prompts and sampling seed are a function of (Seed, s)
     int Seed = 1, int Threads = 0,
     // Evaluation: greedy Thinking and Instant accuracy and reasoning tokens on a fixed validation set, at step 0 (the
     // SFT baseline) and every EvalEvery steps (0 = only at the start and the end)
-    int EvalEvery = 10, int EvalProblems = 64,
+    int EvalEvery = 50, int EvalProblems = 128,
     // Checkpoints (the last two are kept), logging, and the exported model
-    int CheckpointEvery = 10, int LogEvery = 1, string OutputDirectory = "runs/compress", string ExportType = "Q8_0")
+    int CheckpointEvery = 10, int LogEvery = 1, string OutputDirectory = "runs/compress", string ExportType = "F16")
 {
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 

@@ -48,6 +48,9 @@ public sealed class CompressConfigTests
     public void The_defaults_are_valid_and_survive_a_json_round_trip()
     {
         Valid.Validate();
+        // The shipped model's recipe (runs/compress-default.sh) is the default, so a bare `ponder compress` runs it.
+        Assert.Equal((0.8, 20, 40, 1.2e-4, 0.1, 320, 1000), (Valid.Alpha, Valid.PenaltyWarmupSteps, Valid.PenaltyRampSteps,
+            Valid.LearningRate, Valid.MinLearningRateFraction, Valid.MaxThinkingTokens, Valid.Steps));
         var custom = Valid with { Reward = LengthReward.Shortest, Alpha = 0.35, KlCoefficient = 0.01 };
         Assert.Equal(custom, CompressConfig.FromJson(custom.ToJson()));
         Assert.Contains("\"Reward\": \"Shortest\"", custom.ToJson());
@@ -67,9 +70,9 @@ public sealed class CompressConfigTests
     }
 
     [Fact]
-    public void The_learning_rate_is_constant_by_default_and_otherwise_decays_by_a_cosine_to_its_floor_at_the_last_step()
+    public void The_learning_rate_decays_by_a_cosine_to_its_floor_at_the_last_step_or_stays_constant_at_fraction_one()
     {
-        var constant = Valid with { LearningRate = 1e-4, Steps = 100 };
+        var constant = Valid with { LearningRate = 1e-4, Steps = 100, MinLearningRateFraction = 1 };
         Assert.Equal(1e-4, constant.LearningRateAt(0), 12);
         Assert.Equal(1e-4, constant.LearningRateAt(99), 12);
         var cosine = constant with { MinLearningRateFraction = 0.1 };
