@@ -7,7 +7,8 @@ using Ponder.Tasks;
 namespace Ponder.Training.Tests;
 
 /// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the default; ponder-sft.gguf, the
-/// SFT baseline the reports name; ponder-rl-sigmoid.gguf, the thought-compressed variant), decoded greedily by TorchSharp and by
+/// SFT baseline the reports name; ponder-rl-v4.gguf and ponder-rl-sigmoid.gguf, the other thought-compressed models the
+/// card offers), decoded greedily by TorchSharp and by
 /// llama.cpp through the engine and the reasoning layer (the path `ponder chat` and `ponder serve` take), scores the
 /// same on held-out test problems. Quantisation and a different summation order may flip a near-tie token now and
 /// then, so the scores must agree within a few problems, not exactly. PONDER_PARITY_PER_LEVEL raises the problem
@@ -19,6 +20,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
     [Theory]
     [InlineData("ponder.gguf")]
     [InlineData("ponder-sft.gguf")]
+    [InlineData("ponder-rl-v4.gguf")]
     [InlineData("ponder-rl-sigmoid.gguf")]
     public async Task Shipped_model_scores_the_same_greedy_in_TorchSharp_and_in_llama_cpp(string file)
     {
