@@ -66,7 +66,7 @@ public sealed class CompressConfigTests
         Assert.Equal(0.3, c.AlphaAt(12), 12);
         Assert.Equal(0.4, c.AlphaAt(13), 12);
         Assert.Equal(0.4, c.AlphaAt(500), 12);
-        Assert.Equal(0.4, (Valid with { Alpha = 0.4 }).AlphaAt(0));
+        Assert.Equal(0.4, (Valid with { Alpha = 0.4, PenaltyWarmupSteps = 0, PenaltyRampSteps = 0 }).AlphaAt(0)); // no warm-up: α from step 0
     }
 
     [Fact]
