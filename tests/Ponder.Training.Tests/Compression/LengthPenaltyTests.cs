@@ -17,7 +17,8 @@ public sealed class LengthPenaltyTests : IDisposable
             LogEvery: 1000, OutputDirectory: sft, ExportType: "F32", Threads: 1), new TrainOptions(Log: TextWriter.Null));
 
         CompressResult Run(double alpha) => Compressor.Run(new CompressConfig(From: sft, Tasks: "boolean-logic:1", GroupSize: 8,
-            PromptsPerStep: 8, MaxThinkingTokens: 160, MaxAnswerTokens: 12, Alpha: alpha, LearningRate: 1e-3, PenaltyWarmupSteps: 0, PenaltyRampSteps: 0, MinLearningRateFraction: 1, Steps: 8, Seed: 1,
+            PromptsPerStep: 8, MaxThinkingTokens: 160, MaxAnswerTokens: 12, Alpha: alpha, PenaltyWarmupSteps: 0, PenaltyRampSteps: 0,
+            LearningRate: 1e-3, MinLearningRateFraction: 1, Steps: 8, Seed: 1,
             Threads: 1, EvalProblems: 0, CheckpointEvery: 0, OutputDirectory: Path.Combine(directory, $"alpha-{alpha}"), ExportType: "F32"),
             new TrainOptions(Log: TextWriter.Null));
 

@@ -25,7 +25,8 @@ public sealed class TinySftModel : IDisposable
     /// <summary>A short compression run from this model into <paramref name="output"/>.</summary>
     public CompressConfig Compress(string output, int steps = 6, int checkpointEvery = 2) => new(
         From: Directory, Tasks: "addition:1", GroupSize: 8, PromptsPerStep: 4, MaxThinkingTokens: 96, MaxAnswerTokens: 12,
-        Alpha: 0.5, LearningRate: 1e-4, PenaltyWarmupSteps: 0, PenaltyRampSteps: 0, MinLearningRateFraction: 1, Steps: steps, Seed: 3, Threads: 1, EvalEvery: 3, EvalProblems: 8,
+        Alpha: 0.5, LearningRate: 1e-4, PenaltyWarmupSteps: 0, PenaltyRampSteps: 0, MinLearningRateFraction: 1,
+        Steps: steps, Seed: 3, Threads: 1, EvalEvery: 3, EvalProblems: 8,
         CheckpointEvery: checkpointEvery, LogEvery: 1000, OutputDirectory: output, ExportType: "F32");
 
     public void Dispose()
