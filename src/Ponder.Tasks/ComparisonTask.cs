@@ -3,7 +3,7 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Comparing and sorting numbers: the largest or smallest of a list (a number), or the list sorted up or down
-/// (a list). Each comparison is one line that names the deciding digit; sorting is selection sort, one pass per line.
+/// (a list). Each comparison names the deciding digit before its winner; sorting is selection sort, one pass per line.
 /// Level L: L + 1 numbers of up to L + 1 digits.</summary>
 public sealed class ComparisonTask : ReasoningTask
 {
@@ -77,6 +77,8 @@ public sealed class ComparisonTask : ReasoningTask
 
     static string Solve(Mode mode, List<long> numbers, string answer, Verbosity verbosity)
     {
+        // The goal comes first and every comparison states its reason before its winner: a small model that must name
+        // the winner before it has compared, or recall max-or-min from the question's phrasing, guesses.
         var s = new StringBuilder();
         var terse = verbosity == Verbosity.Terse;
         var listed = string.Join(", ", numbers);
@@ -88,7 +90,7 @@ public sealed class ComparisonTask : ReasoningTask
         if (verbosity == Verbosity.Elaborate)
             s.AppendLine($"We want {goal}. More digits is larger, else the first differing digit decides.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Find {goal} of {listed}.");
-        else s.AppendLine(listed);
+        else s.AppendLine($"{TerseGoal(mode)}: {listed}");
         var largestFirst = mode is Mode.Largest or Mode.Descending;
         if (mode is Mode.Largest or Mode.Smallest)
             s.AppendLine(Pass(numbers, largestFirst, verbosity, out _));
@@ -98,12 +100,15 @@ public sealed class ComparisonTask : ReasoningTask
             var sorted = new List<long>();
             while (remaining.Count > 1)
             {
-                s.AppendLine(Pass(remaining, largestFirst, verbosity, out var pick) + (terse ? "" : $"; take {pick}"));
+                // Restating what is left keeps each pass's inputs next to it; the elaborate form checks at the end instead.
+                var left = sorted.Count == 0 || verbosity == Verbosity.Elaborate ? ""
+                    : (terse ? "left " : "Left: ") + string.Join(", ", remaining) + (terse ? ": " : ". ");
+                s.AppendLine(left + Pass(remaining, largestFirst, verbosity, out var pick) + $"; take {pick}");
                 sorted.Add(pick);
                 remaining.Remove(pick);
             }
             sorted.Add(remaining[0]);
-            if (verbosity == Verbosity.Normal) s.AppendLine($"Last left: {remaining[0]}.");
+            s.AppendLine(terse ? $"last {remaining[0]}" : $"Last left: {remaining[0]}.");
             if (verbosity == Verbosity.Elaborate)
                 s.AppendLine($"Check: {string.Join(largestFirst ? " > " : " < ", sorted)}, and all {numbers.Count} numbers are used.");
         }
@@ -112,7 +117,13 @@ public sealed class ComparisonTask : ReasoningTask
         return s.ToString();
     }
 
-    /// <summary>One pass keeping the running winner: "347 vs 374: 374 (digit 2: 4<7); 374 vs 12: 374 (longer)".</summary>
+    static string TerseGoal(Mode mode) => mode switch
+    {
+        Mode.Largest => "max", Mode.Smallest => "min", Mode.Ascending => "asc", _ => "desc",
+    };
+
+    /// <summary>One pass keeping the running winner, each comparison's reason before its winner:
+    /// "347 vs 374: digit 2: 4<7 → 374; 374 vs 12: 374 is longer → 374" (terse: "347<374 → 374, 374>12 → 374").</summary>
     static string Pass(List<long> numbers, bool largest, Verbosity verbosity, out long winner)
     {
         winner = numbers[0];
@@ -121,18 +132,20 @@ public sealed class ComparisonTask : ReasoningTask
         {
             var better = largest ? n > winner : n < winner;
             var next = better ? n : winner;
-            parts.Add(verbosity == Verbosity.Terse ? $"{winner}{(winner < n ? "<" : ">")}{n}" : $"{winner} vs {n}: {next} ({Reason(winner, n)})");
+            parts.Add(verbosity == Verbosity.Terse
+                ? $"{winner}{(winner < n ? "<" : ">")}{n} → {next}"
+                : $"{winner} vs {n}: {Reason(winner, n)} → {next}");
             winner = next;
         }
         if (parts.Count == 0) return $"only {winner}";
-        return verbosity == Verbosity.Terse ? string.Join(" ", parts) + $" → {winner}" : string.Join("; ", parts);
+        return string.Join(verbosity == Verbosity.Terse ? ", " : "; ", parts);
     }
 
     /// <summary>Why one number is larger: more digits, or the first differing digit, counted from the left.</summary>
     static string Reason(long a, long b)
     {
         string x = a.ToString(), y = b.ToString();
-        if (x.Length != y.Length) return "longer";
+        if (x.Length != y.Length) return $"{(x.Length > y.Length ? a : b)} is longer";
         var i = 0;
         while (x[i] == y[i]) i++;
         return $"digit {i + 1}: {x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}";

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Ponder.Tasks.Tests;
+
+public partial class ComparisonScratchpadTests
+{
+    // "347<374 → 374" (terse) or "347 vs 374: digit 2: 4<7 → 374" / "5 vs 46: 46 is longer → 46".
+    [GeneratedRegex(@"(?<a>\d+)(?:(?<op>[<>])(?<b>\d+)| vs (?<b>\d+): (?<why>[^→;]+)) → (?<winner>\d+)")]
+    private static partial Regex Comparison();
+
+    [Fact]
+    public void Every_scratchpad_names_its_goal_before_the_first_comparison()
+    {
+        var task = new ComparisonTask();
+        foreach (var level in task.Levels.All)
+        foreach (var problem in Samples.Draw(task, level, 200, seed: level))
+        {
+            var first = problem.Solution.Split('\n')[0];
+            var goals = problem.Verbosity == Verbosity.Terse
+                ? new[] { "max: ", "min: ", "asc: ", "desc: " }
+                : ["the largest", "the smallest", "from smallest to largest", "from largest to smallest"];
+            var named = goals.Where(g => first.Contains(g)).ToList();
+            Assert.True(named.Count == 1, $"first line names {named.Count} goals:\n{problem.Solution}");
+            var wantsLarger = named[0] is "max: " or "desc: " or "the largest" or "from largest to smallest";
+            Assert.Equal(wantsLarger, problem.Id.StartsWith("Largest") || problem.Id.StartsWith("Descending"));
+        }
+    }
+
+    [Fact]
+    public void Each_comparison_gives_its_reason_before_a_winner_that_follows_from_it_and_the_goal()
+    {
+        var task = new ComparisonTask();
+        var checkedComparisons = 0;
+        foreach (var level in task.Levels.All)
+        foreach (var problem in Samples.Draw(task, level, 200, seed: 10 + level))
+        {
+            var wantsLarger = problem.Id.StartsWith("Largest") || problem.Id.StartsWith("Descending");
+            foreach (Match m in Comparison().Matches(problem.Solution))
+            {
+                long a = long.Parse(m.Groups["a"].Value), b = long.Parse(m.Groups["b"].Value);
+                if (m.Groups["op"].Success) Assert.Equal(a < b ? "<" : ">", m.Groups["op"].Value);
+                else
+                {
+                    var why = m.Groups["why"].Value;
+                    var decided = why.EndsWith(" is longer") ? long.Parse(why[..^" is longer".Length]) == Math.Max(a, b)
+                        : Regex.Match(why, @"digit \d+: (\d)([<>])(\d)") is { Success: true } d && d.Groups[2].Value == (a < b ? "<" : ">");
+                    Assert.True(decided, $"'{m.Value}' gives a wrong reason in:\n{problem.Solution}");
+                }
+                Assert.Equal(wantsLarger ? Math.Max(a, b) : Math.Min(a, b), long.Parse(m.Groups["winner"].Value));
+                checkedComparisons++;
+            }
+        }
+        Assert.True(checkedComparisons > 2000, $"only {checkedComparisons} comparisons found");
+    }
+}
