@@ -8,6 +8,9 @@ public partial class ComparisonScratchpadTests
     [GeneratedRegex(@"(?<a>\d+)(?:(?<op>[<>])(?<b>\d+)| vs (?<b>\d+): (?<why>[^→;]+)) → (?<winner>\d+)")]
     private static partial Regex Comparison();
 
+    // The problem's Id starts with its mode: Largest, Smallest, Ascending or Descending.
+    static bool WantsLarger(Problem problem) => problem.Id.StartsWith("Largest") || problem.Id.StartsWith("Descending");
+
     [Fact]
     public void Every_scratchpad_names_its_goal_before_the_first_comparison()
     {
@@ -22,7 +25,7 @@ public partial class ComparisonScratchpadTests
             var named = goals.Where(g => first.Contains(g)).ToList();
             Assert.True(named.Count == 1, $"first line names {named.Count} goals:\n{problem.Solution}");
             var wantsLarger = named[0] is "max: " or "desc: " or "the largest" or "from largest to smallest";
-            Assert.Equal(wantsLarger, problem.Id.StartsWith("Largest") || problem.Id.StartsWith("Descending"));
+            Assert.Equal(wantsLarger, WantsLarger(problem));
         }
     }
 
@@ -34,7 +37,7 @@ public partial class ComparisonScratchpadTests
         foreach (var level in task.Levels.All)
         foreach (var problem in Samples.Draw(task, level, 200, seed: 10 + level))
         {
-            var wantsLarger = problem.Id.StartsWith("Largest") || problem.Id.StartsWith("Descending");
+            var wantsLarger = WantsLarger(problem);
             foreach (Match m in Comparison().Matches(problem.Solution))
             {
                 long a = long.Parse(m.Groups["a"].Value), b = long.Parse(m.Groups["b"].Value);

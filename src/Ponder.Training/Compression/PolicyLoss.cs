@@ -47,9 +47,9 @@ public static class PolicyLoss
         var klSum = 0.0;
         if (referenceLogProbs is not null)
         {
-            var k3 = KlK3(logProbs, referenceLogProbs) * mask;
-            if (klCoefficient > 0) loss = loss.Plus(k3.sum() * kl / total);
-            klSum = k3.sum().item<float>();
+            var k3Sum = (KlK3(logProbs, referenceLogProbs) * mask).sum();
+            if (klCoefficient > 0) loss = loss.Plus(k3Sum * kl / total);
+            klSum = k3Sum.item<float>();
         }
         double entropySum;
         using (no_grad())
