@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Ponder.Tasks;
 
-/// <summary>Multi-digit addition by columns with explicit carries. Level = digits of the longer operand.</summary>
+/// <summary>Multi-digit addition by columns with explicit carries (<see cref="ColumnWork"/>). Level = digits of the longer operand.</summary>
 public sealed class AdditionTask : ReasoningTask
 {
     static readonly string[] Symbols = ["+", "+", "+", "plus"];
@@ -29,32 +29,24 @@ public sealed class AdditionTask : ReasoningTask
         _ => Phrasing.AskFor(random, Phrasing.Infix(random, a.ToString(), b.ToString(), Symbols)),
     };
 
-    /// <summary>The column-addition scratchpad; also used by other tasks that add two numbers.</summary>
+    /// <summary>The column-addition scratchpad (<see cref="ColumnWork.Add"/>) at a verbosity.</summary>
     public static string Solve(long a, long b, Verbosity verbosity, Random random)
     {
         var s = new StringBuilder();
         var sum = a + b;
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} + {b}. Add by columns from the right, carrying as I go.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Add {a} + {b} column by column.");
-        else s.AppendLine($"{a}+{b}");
-        var columns = Math.Max(PlaceNames.Length(a), PlaceNames.Length(b));
-        var recheck = verbosity == Verbosity.Elaborate && columns > 1 ? random.Next(columns) : -1;
-        var carry = 0;
-        for (var place = 0; place < columns; place++)
+        var lines = ColumnWork.Add(a, b);
+        var recheck = verbosity == Verbosity.Elaborate && lines.Count > 1 ? random.Next(lines.Count) : -1;
+        int carry = 0;
+        for (var place = 0; place < lines.Count; place++)
         {
+            s.AppendLine(verbosity == Verbosity.Terse ? lines[place] : $"{PlaceNames.Of(place)}: {lines[place]}");
             int x = PlaceNames.Digit(a, place), y = PlaceNames.Digit(b, place);
-            var total = x + y + carry;
-            var last = place == columns - 1;
-            var terms = carry > 0 ? $"{x} + {y} + {carry}" : $"{x} + {y}";
-            var write = last ? total.ToString() : (total % 10).ToString();
-            if (verbosity == Verbosity.Terse)
-                s.AppendLine($"{terms.Replace(" ", "")}={total}" + (last || total < 10 ? "" : $" c{total / 10}"));
-            else
-                s.AppendLine($"{PlaceNames.Of(place)}: {terms} = {total}, write {write}" + (!last && total >= 10 ? $", carry {total / 10}" : ""));
             if (place == recheck)
                 s.AppendLine($"Let me double-check the {PlaceNames.Of(place)}: {x} + {y} is {x + y}" +
-                             (carry > 0 ? $", plus the carried {carry} is {total}" : "") + ". Yes.");
-            carry = total / 10;
+                             (carry > 0 ? $", plus the carried {carry} is {x + y + carry}" : "") + ". Yes.");
+            carry = (x + y + carry) / 10;
         }
         if (verbosity == Verbosity.Terse) s.Append($"={sum}");
         else

@@ -71,15 +71,15 @@ public sealed class ExpressionTask : ReasoningTask
             tokens.RemoveRange(at - 1, 3);
             tokens.Insert(at - 1, result.ToString());
             Unwrap(tokens, at - 1);
-            var work = op == "×" && !terse && Math.Max(x, y) >= 10 ? TimesWork(x, y) : "";
             var rest = tokens.Count > 1 ? Render(tokens, "×", !terse) : "";
+            foreach (var line in Work(x, op, y)) s.AppendLine(line);
             if (terse) s.AppendLine($"{x}{op}{y}={result}" + (rest.Length > 0 ? $" → {rest}" : ""));
             else
             {
                 var why = verbosity == Verbosity.Elaborate
                     ? (inParentheses ? "Inside the parentheses: " : op == "×" ? "Multiplication first: " : "Left to right: ")
                     : "";
-                s.AppendLine($"{why}{x} {op} {y} = {work}{result}" + (rest.Length > 0 ? $", leaving {rest}" : "."));
+                s.AppendLine($"{why}{x} {op} {y} = {result}" + (rest.Length > 0 ? $", leaving {rest}" : "."));
             }
             if (steps++ == recheck && !(op == "×" && y == 0))
                 s.AppendLine($"Double-check that step: {result} {Inverse(op)} {y} = {x}. Yes.");
@@ -102,11 +102,20 @@ public sealed class ExpressionTask : ReasoningTask
 
     static string Inverse(string op) => op switch { "+" => "-", "-" => "+", _ => "÷" };
 
-    /// <summary>"17 × 6 = 10×6 + 7×6 = 60 + 42 = " — splits the two-digit side into tens and ones.</summary>
-    static string TimesWork(int x, int y)
+    /// <summary>Column work (<see cref="ColumnWork"/>) before a step whose operands have two or more digits: sums
+    /// and differences by columns (a negative difference worked the other way round), products by a one-digit factor
+    /// digit by digit. Nothing for steps a line can hold.</summary>
+    static IEnumerable<string> Work(int x, string op, int y)
     {
-        var (big, small) = x >= y ? (x, y) : (y, x);
-        return $"{big / 10 * 10}×{small} + {big % 10}×{small} = {big / 10 * 10 * small} + {big % 10 * small} = ";
+        if (x < 0 || y < 0) return [];
+        if (op == "×")
+        {
+            var (big, small) = x >= y ? (x, y) : (y, x);
+            return big >= 10 && small is >= 2 and <= 9 ? [ColumnWork.TimesDigit(big, small)] : [];
+        }
+        if (x < 10 || y < 10) return [];
+        if (op == "+") return ColumnWork.Add(x, y);
+        return x >= y ? ColumnWork.Subtract(x, y) : [$"{x}<{y}: {x}-{y}=-({y}-{x})", .. ColumnWork.Subtract(y, x)];
     }
 
     /// <summary>The innermost parenthesised group's contents as [from, to), or the whole expression.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Long multiplication: one partial product per digit of the multiplier, each worked digit by digit
-/// ("3×7+5=26": write 6, carry 2), then the shifted partial products added column by column.
+/// (<see cref="ColumnWork.TimesDigit"/>), each shifted row added to the running total by columns as it comes.
 /// Level = digits of the longer operand; the hardest trained level is 4 × 4 digits.</summary>
 public sealed class MultiplicationTask : ReasoningTask
 {
@@ -36,31 +36,25 @@ public sealed class MultiplicationTask : ReasoningTask
         var s = new StringBuilder();
         var product = a * b;
         var terse = verbosity == Verbosity.Terse;
+        // The shorter number is the multiplier: fewer partial products to add.
+        if (PlaceNames.Length(b) > PlaceNames.Length(a)) (a, b) = (b, a);
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} × {b}: multiply by each digit of {b}, then add.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Long multiplication {a} × {b}.");
         else s.AppendLine($"{a}×{b}");
         var multiplierDigits = PlaceNames.Length(b);
-        var partials = new List<(long Value, int Shift)>();
         var recheck = verbosity == Verbosity.Elaborate ? random.Next(multiplierDigits) : -1;
+        var total = 0L;
         for (var place = 0; place < multiplierDigits; place++)
         {
             var digit = PlaceNames.Digit(b, place);
-            var shift = (long)Math.Pow(10, place);
             var partial = a * digit;
-            partials.Add((partial, place));
-            var label = place == 0 ? $"{a}×{digit}" : $"{a}×{digit}{new string('0', place)}";
-            var line = new StringBuilder(label + ": ");
-            if (digit <= 1 || a < 10) line.Append($"{partial}");
-            else line.Append(DigitSteps(a, digit) + $" → {partial}");
-            if (place > 0 && partial != 0) line.Append($" → {partial * shift}");
-            s.AppendLine(line.ToString());
+            var zeros = new string('0', place);
+            var line = digit <= 1 || a < 10 ? $"{a}×{digit}: {partial}" : ColumnWork.TimesDigit(a, digit);
+            s.AppendLine(place > 0 && partial != 0 ? $"{line}, shift → {partial}{zeros}" : line);
             if (place == recheck && digit > 1 && a >= 10)
                 s.AppendLine($"Re-check: {PlaceNames.Digit(a, 0)}×{digit} = {PlaceNames.Digit(a, 0) * digit}. Yes.");
-        }
-        if (multiplierDigits > 1)
-        {
-            s.AppendLine(terse ? "add:" : "Add the partial products by columns:");
-            AddColumns(s, partials, terse);
+            if (place > 0 && partial != 0) AddRow(s, total, partial, place, terse);
+            total += partial * (long)Math.Pow(10, place);
         }
         if (terse) s.Append($"={product}");
         else
@@ -76,38 +70,17 @@ public sealed class MultiplicationTask : ReasoningTask
         return s.ToString();
     }
 
-    /// <summary>"8×7=56 3×7+5=26 …": each multiplicand digit times one multiplier digit plus the carry.</summary>
-    static string DigitSteps(long a, int digit)
+    /// <summary>Adds a shifted partial product to the running total: the total's last <paramref name="shift"/> digits
+    /// stay as they are (the row has zeros there), the rest is column addition.</summary>
+    static void AddRow(StringBuilder s, long total, long partial, int shift, bool terse)
     {
-        var steps = new List<string>();
-        var carry = 0;
-        for (var place = 0; place < PlaceNames.Length(a); place++)
-        {
-            var x = PlaceNames.Digit(a, place);
-            var value = x * digit + carry;
-            steps.Add(carry > 0 ? $"{x}×{digit}+{carry}={value}" : $"{x}×{digit}={value}");
-            carry = value / 10;
-        }
-        return string.Join(" ", steps);
-    }
-
-    static void AddColumns(StringBuilder s, List<(long Value, int Shift)> rows, bool terse)
-    {
-        var total = rows.Sum(r => r.Value * (long)Math.Pow(10, r.Shift));
-        var columns = PlaceNames.Length(total);
-        var carry = 0L;
-        for (var place = 0; place < columns; place++)
-        {
-            // Only rows long enough to reach this column contribute; the shifted zeros below each row are left out.
-            var terms = rows.Where(r => r.Value != 0 && place >= r.Shift && place < r.Shift + PlaceNames.Length(r.Value))
-                .Select(r => (long)PlaceNames.Digit(r.Value, place - r.Shift)).ToList();
-            if (carry > 0) terms.Add(carry);
-            var sum = terms.Sum();
-            var body = terms.Count > 1 ? $"{string.Join("+", terms)}={sum}" : $"{sum}";
-            var last = place == columns - 1;
-            s.AppendLine(body + (!last && sum >= 10 ? $" c{sum / 10}" : ""));
-            carry = sum / 10;
-        }
+        var scale = (long)Math.Pow(10, shift);
+        var kept = (total % scale).ToString().PadLeft(shift, '0');
+        s.AppendLine(terse
+            ? $"{total}+{partial * scale}: keep {kept}"
+            : $"Add: {total} + {partial * scale}; the last {shift} digit{(shift > 1 ? "s" : "")} {kept} stay.");
+        if (total / scale == 0) { s.AppendLine($"→ {partial}{kept}"); return; }
+        foreach (var line in ColumnWork.Add(total / scale, partial, kept)) s.AppendLine(line);
     }
 
     static long Round(long value)

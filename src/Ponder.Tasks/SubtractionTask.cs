@@ -31,50 +31,41 @@ public sealed class SubtractionTask : ReasoningTask
         _ => Phrasing.AskFor(random, Phrasing.Infix(random, a.ToString(), b.ToString(), Symbols)),
     };
 
+    /// <summary>The column-subtraction scratchpad (<see cref="ColumnWork.Subtract"/>) at a verbosity; a negative
+    /// difference is said first and worked the other way round.</summary>
     public static string Solve(long a, long b, Verbosity verbosity, Random random)
     {
         var s = new StringBuilder();
         var difference = a - b;
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} - {b}. Subtract by columns from the right, borrowing when needed.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Subtract {a} - {b} column by column.");
-        else s.AppendLine($"{a}-{b}");
         var (top, bottom) = (a, b);
         if (a < b)
         {
             (top, bottom) = (b, a);
             s.AppendLine(verbosity == Verbosity.Terse
-                ? $"{b}>{a}: do {b}-{a}, negate"
-                : $"{b} > {a}, so compute {b} - {a} and negate.");
+                ? $"{a}<{b}: {a}-{b}=-({b}-{a})"
+                : $"{a} < {b}, so the result is negative: {a} - {b} = -({b} - {a}).");
         }
+        var lines = ColumnWork.Subtract(top, bottom);
         var columns = PlaceNames.Length(top);
         var recheck = verbosity == Verbosity.Elaborate && columns > 1 ? random.Next(columns) : -1;
         var borrow = 0;
-        var digits = new StringBuilder();
-        for (var place = 0; place < columns; place++)
+        for (var place = 0; place < lines.Count; place++)
         {
+            s.AppendLine(verbosity == Verbosity.Terse || place >= columns ? lines[place] : $"{PlaceNames.Of(place)}: {lines[place]}");
+            if (place >= columns) continue;
             int x = PlaceNames.Digit(top, place), y = PlaceNames.Digit(bottom, place);
-            var available = x - borrow;
-            var needBorrow = available < y;
-            var result = (needBorrow ? available + 10 : available) - y;
-            digits.Insert(0, result);
-            var lent = borrow > 0 ? (verbosity == Verbosity.Terse ? $"{x}-1={available} " : $"{x} - 1 = {available}; ") : "";
-            if (verbosity == Verbosity.Terse)
-                s.AppendLine(lent + (needBorrow ? $"{available + 10}-{y}={result} b1" : $"{available}-{y}={result}"));
-            else
-                s.AppendLine($"{PlaceNames.Of(place)}: " + lent + (needBorrow
-                    ? $"{available} < {y}, borrow: {available + 10} - {y} = {result}, write {result}"
-                    : $"{available} - {y} = {result}, write {result}"));
+            var result = ((x - y - borrow) % 10 + 10) % 10;
             if (place == recheck)
-                s.AppendLine($"Re-check: {result} + {y} = {result + y}. Yes.");
-            borrow = needBorrow ? 1 : 0;
+                s.AppendLine($"Re-check: {result} + {y}{(borrow > 0 ? " + 1" : "")} = {result + y + borrow}, ends in {x}. Yes.");
+            borrow = x - y - borrow < 0 ? 1 : 0;
         }
         var magnitude = top - bottom;
-        if (digits.ToString() != magnitude.ToString())
-            s.AppendLine(verbosity == Verbosity.Terse ? $"{digits}={magnitude}" : $"Digits {digits}, dropping leading zeros: {magnitude}.");
-        if (verbosity == Verbosity.Terse) s.Append($"={difference}");
+        if (verbosity == Verbosity.Terse) s.Append(a < b ? $"=-{magnitude}" : $"={difference}");
         else
         {
-            s.AppendLine($"So {a} - {b} = {difference}.");
+            s.AppendLine(a < b ? $"So {b} - {a} = {magnitude}, and {a} - {b} = {difference}." : $"So {a} - {b} = {difference}.");
             s.Append(verbosity == Verbosity.Elaborate
                 ? $"Check by adding back: {difference} + {b} = {a}. Correct."
                 : $"Check: {difference} + {b} = {a}.");

@@ -39,7 +39,9 @@ public sealed class WordProblemStory(bool money, string unit)
         var before = Value;
         Value += amount;
         sentences.Add(sentence);
-        steps.Add(($"{Show(before)}+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
+        steps.Add(Columns(before, amount, false) is { } work
+            ? ($"{work}", $"{label}: {Show(before)} + {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
+            : ($"{Show(before)}+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} - {Show(amount)} = {Show(before)}");
         id.Add($"+{amount}");
     }
@@ -49,7 +51,9 @@ public sealed class WordProblemStory(bool money, string unit)
         var before = Value;
         Value -= amount;
         sentences.Add(sentence);
-        steps.Add(($"{Show(before)}-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
+        steps.Add(Columns(before, amount, true) is { } work
+            ? ($"{work}", $"{label}: {Show(before)} - {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
+            : ($"{Show(before)}-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} + {Show(amount)} = {Show(before)}");
         id.Add($"-{amount}");
     }
@@ -60,15 +64,22 @@ public sealed class WordProblemStory(bool money, string unit)
         var product = count * each;
         if (!started)
         {
-            First(product, sentence, $"{label}: {count} × {Show(each)} = {Show(product)}.", $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}");
+            var times = Times(count, each);
+            First(product, sentence, times is null ? $"{label}: {count} × {Show(each)} = {Show(product)}." : $"{label}: {times}.",
+                times ?? $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}");
             return;
         }
         var before = Value;
         Value += subtract ? -product : product;
         var sign = subtract ? "-" : "+";
         sentences.Add(sentence);
-        steps.Add(($"{count}×{Show(each)}={Show(product)}, {Show(before)}{sign}{Show(product)}={Show(Value)}",
-            $"{label}: {count} × {Show(each)} = {Show(product)}, so {Show(before)} {sign} {Show(product)} = {Show(Value)}."));
+        var timesWork = Times(count, each) ?? $"{count}×{Show(each)}={Show(product)}";
+        var work = Columns(before, product, subtract);
+        steps.Add(work is null
+            ? ($"{timesWork}, {Show(before)}{sign}{Show(product)}={Show(Value)}",
+                $"{label}: {timesWork.Replace("=", " = ")}, so {Show(before)} {sign} {Show(product)} = {Show(Value)}.")
+            : ($"{timesWork}\n{work}",
+                $"{label}: {timesWork.Replace("=", " = ")}; {Show(before)} {sign} {Show(product)} by columns:\n{work}\nSo {Show(Value)}."));
         inverses.Add($"{Show(Value)} {(subtract ? "+" : "-")} {Show(product)} = {Show(before)}");
         id.Add($"{sign}{count}x{each}");
     }
@@ -81,6 +92,24 @@ public sealed class WordProblemStory(bool money, string unit)
         steps.Add(($"{Show(before)}÷2={Show(Value)}", $"{label}: {Show(before)} ÷ 2 = {Show(Value)}."));
         inverses.Add($"{Show(Value)} × 2 = {Show(before)}");
         id.Add("half");
+    }
+
+    /// <summary>Column work (<see cref="ColumnWork"/>) for a sum or difference of two numbers of two or more digits,
+    /// one line per column; null when a one-line step is easy enough or the amounts have cents.</summary>
+    string? Columns(long before, long amount, bool subtract)
+    {
+        if (money && (before % 100 != 0 || amount % 100 != 0)) return null;
+        var (x, y) = money ? (before / 100, amount / 100) : (before, amount);
+        if (x < 10 || y < 10 || (subtract && x < y)) return null;
+        return string.Join("\n", subtract ? ColumnWork.Subtract(x, y) : ColumnWork.Add(x, y));
+    }
+
+    /// <summary>"19×7: 9×7=63 c6 → 3, 1×7+6=13 → 133" for count × each when each has two or more digits; null otherwise.</summary>
+    string? Times(long count, long each)
+    {
+        if (money && each % 100 != 0) return null;
+        var value = money ? each / 100 : each;
+        return value < 10 || count > 9 ? null : ColumnWork.TimesDigit(value, (int)count);
     }
 
     /// <summary>The story's first amount when it has no starting amount (rates, time): nothing to add it to yet.</summary>

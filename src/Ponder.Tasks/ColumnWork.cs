@@ -1,0 +1,96 @@
+namespace Ponder.Tasks;
+
+/// <summary>The mechanical lines of column addition and subtraction, shared by every task that adds or subtracts
+/// multi-digit numbers. Each line restates what is left of the operands, so the digits it works on are the last ones
+/// written just before it, and ends with the result so far, so the final answer is a copy of the last line:
+/// <code>
+/// 8139+3912: 9+2=11 c1 → 1
+/// 813+391: 3+1+1=5 → 51
+/// 81+39: 1+9=10 c1 → 051
+/// 8+3: 8+3+1=12 → 12051
+/// </code>
+/// A tiny model fails at fetching the n-th digit from the right and at reversing digits written ones-first; these
+/// lines ask for neither.</summary>
+public static class ColumnWork
+{
+    /// <summary>Lines adding two non-negative numbers; the last line ends with "→ {a + b}". <paramref name="kept"/>
+    /// is a tail of digits already settled (long multiplication's shifted rows) that every result carries.</summary>
+    public static IReadOnlyList<string> Add(long a, long b, string kept = "")
+    {
+        var lines = new List<string>();
+        string top = a.ToString(), bottom = b.ToString();
+        var result = "";
+        var carry = 0;
+        while (top.Length > 0 || bottom.Length > 0)
+        {
+            int x = Last(top), y = Last(bottom);
+            var total = x + y + carry;
+            var last = top.Length <= 1 && bottom.Length <= 1;
+            var operands = bottom.Length == 0 ? top : top.Length == 0 ? bottom : $"{top}+{bottom}";
+            var terms = string.Join("+", new[] { top.Length > 0 ? $"{x}" : "", bottom.Length > 0 ? $"{y}" : "", carry > 0 ? "1" : "" }
+                .Where(t => t.Length > 0));
+            var work = terms.Contains('+') ? $"{terms}={total}" : terms;
+            result = (last ? total.ToString() : (total % 10).ToString()) + result;
+            lines.Add($"{operands}: {work}{(!last && total >= 10 ? " c1" : "")} → {result}{kept}");
+            carry = total / 10;
+            top = Drop(top);
+            bottom = Drop(bottom);
+        }
+        return lines;
+    }
+
+    /// <summary>Lines subtracting <paramref name="bottom"/> from <paramref name="top"/> (top ≥ bottom ≥ 0); the last
+    /// line ends with "→ {top - bottom}", leading zeros dropped by a line of its own.</summary>
+    public static IReadOnlyList<string> Subtract(long top, long bottom)
+    {
+        if (top < bottom) throw new ArgumentException($"column subtraction needs top ≥ bottom, got {top} - {bottom}");
+        var lines = new List<string>();
+        string a = top.ToString(), b = bottom.ToString();
+        var result = "";
+        var borrow = 0;
+        while (a.Length > 0)
+        {
+            int x = Last(a), y = Last(b);
+            var terms = $"{x}" + (b.Length > 0 ? $"-{y}" : "") + (borrow > 0 ? "-1" : "");
+            var value = x - y - borrow;
+            var operands = b.Length > 0 ? $"{a}-{b}" : a;
+            string work;
+            if (value >= 0) work = terms.Contains('-') ? $"{terms}={value}" : terms;
+            else work = $"{terms}<0, 1{terms}={value + 10} b1";
+            borrow = value < 0 ? 1 : 0;
+            result = ((value + 10) % 10).ToString() + result;
+            lines.Add($"{operands}: {work} → {result}");
+            a = Drop(a);
+            b = Drop(b);
+        }
+        var trimmed = result.TrimStart('0');
+        if (trimmed.Length == 0) trimmed = "0";
+        if (trimmed != result) lines.Add($"{result} → {trimmed}");
+        return lines;
+    }
+
+    /// <summary>Lines multiplying a number by one digit, multiplicand digits from the right, the product so far at the
+    /// end of each step: "47×6: 7×6=42 c4 → 2, 4×6+4=28 → 282".</summary>
+    public static string TimesDigit(long a, int digit)
+    {
+        var steps = new List<string>();
+        var digits = a.ToString();
+        var result = "";
+        var carry = 0;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            var x = digits[i] - '0';
+            var value = x * digit + carry;
+            var last = i == 0;
+            result = (last ? value.ToString() : (value % 10).ToString()) + result;
+            var work = carry > 0 ? $"{x}×{digit}+{carry}={value}" : $"{x}×{digit}={value}";
+            steps.Add($"{work}{(!last && value >= 10 ? $" c{value / 10}" : "")} → {result}");
+            carry = value / 10;
+        }
+        return $"{a}×{digit}: " + string.Join(", ", steps);
+    }
+
+    static int Last(string digits) => digits.Length == 0 ? 0 : digits[^1] - '0';
+
+    static string Drop(string digits) => digits.Length == 0 ? "" : digits[..^1];
+}

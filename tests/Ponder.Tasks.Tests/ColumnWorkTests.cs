@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+
+namespace Ponder.Tasks.Tests;
+
+public partial class ColumnWorkTests
+{
+    // "813+391: 3+1+1=5 → 51", "48: 8 → 831", "81-39: 1-9<0, 11-9=2 b1 → 227"
+    [GeneratedRegex(@"^(?<top>\d+)(?:(?<op>[+-])(?<bottom>\d+))?: (?<work>.+?) → (?<result>\d+)$")]
+    private static partial Regex Line();
+
+    static IEnumerable<(long A, long B)> Pairs()
+    {
+        var random = new Random(3);
+        yield return (0, 0);
+        yield return (9999, 1);
+        yield return (1000, 999);
+        for (var i = 0; i < 2000; i++)
+        {
+            var a = PlaceNames.WithDigits(random, random.Next(1, 10));
+            var b = PlaceNames.WithDigits(random, random.Next(1, 10));
+            yield return (Math.Max(a, b), Math.Min(a, b));
+        }
+    }
+
+    [Fact]
+    public void Addition_lines_work_on_the_last_digits_left_and_end_with_the_sum()
+    {
+        foreach (var (a, b) in Pairs())
+        {
+            var lines = ColumnWork.Add(a, b);
+            AssertOperandsShrinkByOneDigit(lines, a, b);
+            var carry = 0;
+            var result = "";
+            foreach (var line in lines)
+            {
+                var m = Line().Match(line);
+                Assert.True(m.Success, line);
+                var top = m.Groups["top"].Value;
+                var bottom = m.Groups["bottom"].Value;
+                var terms = Regex.Match(m.Groups["work"].Value, @"^[\d+]+").Value.Split('+').Select(int.Parse).ToList();
+                var expected = new List<int> { top[^1] - '0' };
+                if (bottom.Length > 0) expected.Add(bottom[^1] - '0');
+                if (carry > 0) expected.Add(carry);
+                Assert.Equal(expected, terms);
+                var total = terms.Sum();
+                var last = line == lines[^1];
+                Assert.Equal(!last && total >= 10, m.Groups["work"].Value.EndsWith(" c1"));
+                result = (last ? total.ToString() : (total % 10).ToString()) + result;
+                Assert.Equal(result, m.Groups["result"].Value);
+                carry = total / 10;
+            }
+            Assert.Equal((a + b).ToString(), result);
+        }
+    }
+
+    [Fact]
+    public void Subtraction_lines_borrow_from_the_next_column_and_end_with_the_difference()
+    {
+        foreach (var (a, b) in Pairs())
+        {
+            var lines = ColumnWork.Subtract(a, b);
+            var columns = lines.Where(l => l.Contains(':')).ToList(); // without the leading-zeros line
+            AssertOperandsShrinkByOneDigit(columns, a, b);
+            var borrow = 0;
+            foreach (var line in columns)
+            {
+                var m = Line().Match(line);
+                Assert.True(m.Success, line);
+                int x = m.Groups["top"].Value[^1] - '0', y = m.Groups["bottom"].Length > 0 ? m.Groups["bottom"].Value[^1] - '0' : 0;
+                var value = x - y - borrow;
+                Assert.Equal(value < 0, m.Groups["work"].Value.EndsWith(" b1"));
+                borrow = value < 0 ? 1 : 0;
+            }
+            Assert.EndsWith($"→ {a - b}", lines[^1]);
+            Assert.Equal(a - b, long.Parse(lines[^1][(lines[^1].LastIndexOf(' ') + 1)..]));
+        }
+    }
+
+    [Fact]
+    public void Subtraction_drops_leading_zeros_on_a_line_of_its_own()
+    {
+        var lines = ColumnWork.Subtract(1000, 999);
+        Assert.Equal("0001 → 1", lines[^1]);
+        Assert.Equal("1000-999: 0-9<0, 10-9=1 b1 → 1", lines[0]);
+    }
+
+    [Fact]
+    public void Subtraction_refuses_a_negative_difference()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ColumnWork.Subtract(3, 4));
+        Assert.Contains("top ≥ bottom", error.Message);
+    }
+
+    [Fact]
+    public void Times_digit_carries_and_ends_with_the_product()
+    {
+        var random = new Random(4);
+        for (var i = 0; i < 2000; i++)
+        {
+            var a = PlaceNames.WithDigits(random, random.Next(2, 7));
+            var digit = random.Next(2, 10);
+            var line = ColumnWork.TimesDigit(a, digit);
+            Assert.StartsWith($"{a}×{digit}: ", line);
+            Assert.EndsWith($"→ {a * digit}", line);
+        }
+        Assert.Equal("47×6: 7×6=42 c4 → 2, 4×6+4=28 → 282", ColumnWork.TimesDigit(47, 6));
+    }
+
+    /// <summary>Each line restates the operands with the digit just worked dropped, so the next digits are adjacent.</summary>
+    static void AssertOperandsShrinkByOneDigit(IReadOnlyList<string> lines, long a, long b)
+    {
+        string top = a.ToString(), bottom = b.ToString();
+        foreach (var line in lines)
+        {
+            var m = Line().Match(line);
+            Assert.True(m.Success, line);
+            Assert.Equal(top.Length > 0 ? top : bottom, m.Groups["top"].Value);
+            if (top.Length > 0 && bottom.Length > 0) Assert.Equal(bottom, m.Groups["bottom"].Value);
+            top = top.Length > 0 ? top[..^1] : "";
+            bottom = bottom.Length > 0 ? bottom[..^1] : "";
+        }
+        Assert.Equal(Math.Max(a.ToString().Length, b.ToString().Length), lines.Count);
+    }
+}
