@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Compresses the shipped SFT model's thinking by GRPO with a length penalty on correct samples (ponder compress), within
-# the 60-minute budget of a 2-core machine; checkpoints, curves and the exported model land in runs/compress-default/.
-# This is the run that made models/ponder.gguf (ponder-rl-v5): 1,000 steps, 36.5 min of run time on one core.
+# Compresses an SFT model's thinking (default models/ponder-sft.gguf) by GRPO with a length penalty on correct
+# samples (ponder compress), within the 60-minute budget of a 2-core machine; checkpoints, curves and the exported model land in runs/compress-default/.
+# This is the run that made models/ponder-rl-v5.gguf from models/ponder-sft.gguf (the first SFT model): 1,000 steps,
+# 36.5 min of run time on one core. For ponder-sft-v2 (longer thoughts) raise --max-thinking-tokens first.
 # Choices, each measured (bench/RESULTS.md, "Thought compression"):
 #   sigmoid reward (Arora & Zanette) over ShorterBetter's "shortest": in two 14-minute pilots side by side it kept more
 #     accuracy for its cut (84 → 57 tokens per correct answer at 50% → 38%, against 84 → 42 at 50% → 28%);

@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# Installs a trained SFT run (default runs/default, from runs/train-default.sh) as Ponder's SFT baseline,
-# models/ponder-sft.gguf, with its curves in models/card/ — the starting point of runs/compress-default.sh, whose
-# result runs/ship-compressed.sh installs as models/ponder.gguf (the shipped default).
-# Measures: export parity on the trained model (TorchSharp vs llama.cpp greedy on 12 problems per trained level).
-# models/README.md (the model card) quotes these outputs; update it by hand when they change.
+# Installs a trained SFT run (default runs/default, from runs/train-default.sh) as models/NAME.gguf (default
+# ponder-sft-v2), evaluates it and, unless INSTALL=0, makes it the shipped default, models/ponder.gguf:
+#   1. the run's model → models/NAME.gguf, its curves and configuration → models/card/NAME/
+#   2. the held-out test split, 33 problems per task level (1,023 at trained levels, 594 beyond), greedy, Instant and
+#      Thinking; thoughts may run to 900 tokens (column work on 4 × 4 digits is that long) → artifacts/eval/NAME,
+#      models/card/NAME/eval.md and its plot
+#   3. models/ponder.gguf ← models/NAME.gguf (byte-identical), then export parity of every shipped model (TorchSharp vs
+#      llama.cpp greedy on 12 problems per trained level)
+# The eval folder resumes, so items already answered are not answered again. models/README.md (the model card)
+# quotes these outputs; update it by hand when they change. runs/compress-default.sh compresses from --from.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN="${RUN:-runs/default}"
+NAME="${NAME:-ponder-sft-v2}"
 [[ -f "$RUN/model.gguf" ]] || { echo "ship: $RUN/model.gguf not found; run runs/train-default.sh first." >&2; exit 1; }
-mkdir -p models/card
-cp "$RUN/model.gguf" models/ponder-sft.gguf.tmp && mv models/ponder-sft.gguf.tmp models/ponder-sft.gguf
-cp "$RUN/loss.png" "$RUN/accuracy.png" "$RUN/metrics.csv" "$RUN/config.json" models/card/
+mkdir -p "models/card/$NAME"
+cmp -s "$RUN/model.gguf" "models/$NAME.gguf" || { cp "$RUN/model.gguf" "models/$NAME.gguf.tmp" && mv "models/$NAME.gguf.tmp" "models/$NAME.gguf"; }
+cp "$RUN/loss.png" "$RUN/accuracy.png" "$RUN/metrics.csv" "$RUN/config.json" "models/card/$NAME/"
+./ponder eval --models "models/$NAME.gguf" --suites tasks --modes instant,thinking --count 33 --temperature 0 \
+  --budget 900 --answer-tokens 48 --concurrency 16 --out "artifacts/eval/$NAME"
+cp "artifacts/eval/$NAME/summary.md" "models/card/$NAME/eval.md"
+cp "artifacts/eval/$NAME/accuracy-by-level.png" "models/card/$NAME/"
+[[ "${INSTALL:-1}" == 1 ]] || exit 0
+cp "models/$NAME.gguf" models/ponder.gguf.tmp && mv models/ponder.gguf.tmp models/ponder.gguf
 PONDER_PARITY_PER_LEVEL=12 dotnet test tests/Ponder.Training.Tests \
   --filter "FullyQualifiedName~ShippedModelParity" --logger "console;verbosity=detailed" | grep -E "test problems|Passed|Failed" || true
