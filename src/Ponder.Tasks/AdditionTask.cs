@@ -38,7 +38,7 @@ public sealed class AdditionTask : ReasoningTask
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Add {a} + {b} column by column.");
         var lines = ColumnWork.Add(a, b);
         var recheck = verbosity == Verbosity.Elaborate && lines.Count > 1 ? random.Next(lines.Count) : -1;
-        int carry = 0;
+        var carry = 0;
         for (var place = 0; place < lines.Count; place++)
         {
             s.AppendLine(verbosity == Verbosity.Terse ? lines[place] : $"{PlaceNames.Of(place)}: {lines[place]}");

@@ -2,9 +2,9 @@ using System.Text;
 
 namespace Ponder.Tasks;
 
-/// <summary>Builds one word problem as a running quantity: each event adds a sentence to the story, a line of work to
-/// the scratchpad (in terse and worded form) and an inverse line for the backwards check. Amounts are whole units
-/// (cents for money, formatted as dollars).</summary>
+/// <summary>Builds one word problem as a running quantity: each event adds a sentence to the story, a step of work to
+/// the scratchpad (terse and worded; column lines for multi-digit amounts) and an inverse line for the backwards
+/// check. Amounts are whole units (cents for money, formatted as dollars).</summary>
 public sealed class WordProblemStory(bool money, string unit)
 {
     readonly List<string> sentences = [];
@@ -40,7 +40,7 @@ public sealed class WordProblemStory(bool money, string unit)
         Value += amount;
         sentences.Add(sentence);
         steps.Add(Columns(before, amount, false) is { } work
-            ? ($"{work}", $"{label}: {Show(before)} + {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
+            ? (work, $"{label}: {Show(before)} + {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
             : ($"{Show(before)}+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} - {Show(amount)} = {Show(before)}");
         id.Add($"+{amount}");
@@ -52,7 +52,7 @@ public sealed class WordProblemStory(bool money, string unit)
         Value -= amount;
         sentences.Add(sentence);
         steps.Add(Columns(before, amount, true) is { } work
-            ? ($"{work}", $"{label}: {Show(before)} - {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
+            ? (work, $"{label}: {Show(before)} - {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
             : ($"{Show(before)}-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} + {Show(amount)} = {Show(before)}");
         id.Add($"-{amount}");
