@@ -71,9 +71,12 @@ public sealed class StopStringTests
 
         var cut = await reasoner.RunAsync(request with { Stop = [stop] }, Ct);
         Assert.DoesNotContain(stop, cut.Answer);
-        // Same seeds, same thoughts; every answer that held the stop string ended there, so fewer answer tokens in all.
-        Assert.Equal(free.Usage.ReasoningTokens, cut.Usage.ReasoningTokens);
-        Assert.True(cut.Usage.AnswerTokens < free.Usage.AnswerTokens);
-        Assert.All(cut.Usage.Agents, a => Assert.True(a.AnswerTokens <= free.Usage.Agents[a.Agent].AnswerTokens));
+        // Same seeds, mostly the same thoughts: batched CPU decoding is not bitwise reproducible from run to run, so now
+        // and then one agent's sampled thought ends elsewhere (CI saw 16 reasoning tokens against 24). Agents whose
+        // thoughts kept their length answered from the same thought; their answers can only have got shorter.
+        var same = cut.Usage.Agents.Where(a => a.ReasoningTokens == free.Usage.Agents[a.Agent].ReasoningTokens).ToList();
+        Assert.NotEmpty(same);
+        Assert.All(same, a => Assert.True(a.AnswerTokens <= free.Usage.Agents[a.Agent].AnswerTokens));
+        if (same.Count == cut.Usage.Agents.Count) Assert.True(cut.Usage.AnswerTokens < free.Usage.AnswerTokens);
     }
 }
