@@ -69,6 +69,10 @@ public static class ColumnWork
         return lines;
     }
 
+    /// <summary>The terse line that turns a negative difference round before <see cref="Subtract"/> works it:
+    /// "3<47: 3-47=-(47-3)".</summary>
+    public static string Negated(long a, long b) => $"{a}<{b}: {a}-{b}=-({b}-{a})";
+
     /// <summary>Lines multiplying a number by one digit, multiplicand digits from the right, the product so far at the
     /// end of each step: "47×6: 7×6=42 c4 → 2, 4×6+4=28 → 282".</summary>
     public static string TimesDigit(long a, int digit)

@@ -115,7 +115,7 @@ public sealed class ExpressionTask : ReasoningTask
         }
         if (x < 10 || y < 10) return [];
         if (op == "+") return ColumnWork.Add(x, y);
-        return x >= y ? ColumnWork.Subtract(x, y) : [$"{x}<{y}: {x}-{y}=-({y}-{x})", .. ColumnWork.Subtract(y, x)];
+        return x >= y ? ColumnWork.Subtract(x, y) : [ColumnWork.Negated(x, y), .. ColumnWork.Subtract(y, x)];
     }
 
     /// <summary>The innermost parenthesised group's contents as [from, to), or the whole expression.</summary>

@@ -48,13 +48,13 @@ public sealed class MultiplicationTask : ReasoningTask
         {
             var digit = PlaceNames.Digit(b, place);
             var partial = a * digit;
-            var zeros = new string('0', place);
+            var scale = (long)Math.Pow(10, place);
             var line = digit <= 1 || a < 10 ? $"{a}×{digit}: {partial}" : ColumnWork.TimesDigit(a, digit);
-            s.AppendLine(place > 0 && partial != 0 ? $"{line}, shift → {partial}{zeros}" : line);
+            s.AppendLine(place > 0 && partial != 0 ? $"{line}, shift → {partial * scale}" : line);
             if (place == recheck && digit > 1 && a >= 10)
                 s.AppendLine($"Re-check: {PlaceNames.Digit(a, 0)}×{digit} = {PlaceNames.Digit(a, 0) * digit}. Yes.");
-            if (place > 0 && partial != 0) AddRow(s, total, partial, place, terse);
-            total += partial * (long)Math.Pow(10, place);
+            if (place > 0 && partial != 0) AddRow(s, total, partial, place, scale, terse);
+            total += partial * scale;
         }
         if (terse) s.Append($"={product}");
         else
@@ -72,9 +72,8 @@ public sealed class MultiplicationTask : ReasoningTask
 
     /// <summary>Adds a shifted partial product to the running total: the total's last <paramref name="shift"/> digits
     /// stay as they are (the row has zeros there), the rest is column addition.</summary>
-    static void AddRow(StringBuilder s, long total, long partial, int shift, bool terse)
+    static void AddRow(StringBuilder s, long total, long partial, int shift, long scale, bool terse)
     {
-        var scale = (long)Math.Pow(10, shift);
         var kept = (total % scale).ToString().PadLeft(shift, '0');
         s.AppendLine(terse
             ? $"{total}+{partial * scale}: keep {kept}"

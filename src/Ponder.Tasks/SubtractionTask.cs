@@ -44,7 +44,7 @@ public sealed class SubtractionTask : ReasoningTask
         {
             (top, bottom) = (b, a);
             s.AppendLine(verbosity == Verbosity.Terse
-                ? $"{a}<{b}: {a}-{b}=-({b}-{a})"
+                ? ColumnWork.Negated(a, b)
                 : $"{a} < {b}, so the result is negative: {a} - {b} = -({b} - {a}).");
         }
         var lines = ColumnWork.Subtract(top, bottom);

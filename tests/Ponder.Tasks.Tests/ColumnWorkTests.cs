@@ -85,6 +85,13 @@ public partial class ColumnWorkTests
     }
 
     [Fact]
+    public void A_negative_difference_is_turned_round_in_one_line_before_the_columns()
+    {
+        Assert.Equal("3<47: 3-47=-(47-3)", ColumnWork.Negated(3, 47));
+        Assert.StartsWith(ColumnWork.Negated(3, 47) + "\n", SubtractionTask.Solve(3, 47, Verbosity.Terse, new Random(0)).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Subtraction_refuses_a_negative_difference()
     {
         var error = Assert.Throws<ArgumentException>(() => ColumnWork.Subtract(3, 4));
