@@ -3,7 +3,7 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Comparing and sorting numbers: the largest or smallest of a list (a number), or the list sorted up or down
-/// (a list). Each comparison names the deciding digit before its winner; sorting is selection sort, one pass per line.
+/// (a list). Each comparison gives its reason and the two numbers' order before the goal word and the winner; sorting is selection sort, one pass per line.
 /// Level L: L + 1 numbers of up to L + 1 digits.</summary>
 public sealed class ComparisonTask : ReasoningTask
 {
@@ -122,32 +122,40 @@ public sealed class ComparisonTask : ReasoningTask
         Mode.Largest => "max", Mode.Smallest => "min", Mode.Ascending => "asc", _ => "desc",
     };
 
-    /// <summary>One pass keeping the running winner, each comparison's reason before its winner:
-    /// "347 vs 374: digit 2: 4<7 → 374; 374 vs 12: 374 is longer → 374" (terse: "347<374 → 374, 374>12 → 374").</summary>
+    /// <summary>One pass keeping the running winner, each comparison's reason, then the two numbers' order, then the
+    /// goal word and its winner: "347 vs 374: 3=3, 4<7: 347<374 → larger 374; 374 vs 12: 374 is longer: 374>12 → larger 374"
+    /// (terse: "347<374 → larger 374, 374>12 → larger 374"). The goal word beside each pick makes the pick a local rule
+    /// ("a<b → larger b"): a small model asked to recall the goal from the first line picked the wrong side.</summary>
     static string Pass(List<long> numbers, bool largest, Verbosity verbosity, out long winner)
     {
         winner = numbers[0];
         var parts = new List<string>();
+        var goal = largest ? "larger" : "smaller";
         foreach (var n in numbers.Skip(1))
         {
             var better = largest ? n > winner : n < winner;
             var next = better ? n : winner;
+            var order = $"{winner}{(winner < n ? "<" : ">")}{n}";
+            var why = winner < 10 && n < 10 ? "" : $"{Reason(winner, n)}: "; // one digit each: the order is the reason
             parts.Add(verbosity == Verbosity.Terse
-                ? $"{winner}{(winner < n ? "<" : ">")}{n} → {next}"
-                : $"{winner} vs {n}: {Reason(winner, n)} → {next}");
+                ? $"{order} → {goal} {next}"
+                : $"{winner} vs {n}: {why}{order} → {goal} {next}");
             winner = next;
         }
         if (parts.Count == 0) return $"only {winner}";
         return string.Join(verbosity == Verbosity.Terse ? ", " : "; ", parts);
     }
 
-    /// <summary>Why one number is larger: more digits, or the first differing digit, counted from the left.</summary>
+    /// <summary>Why one number is larger: more digits, or the digits from the left, equal ones first, up to the first
+    /// that differs ("3=3, 4<7"), so no digit has to be found by counting positions.</summary>
     static string Reason(long a, long b)
     {
         string x = a.ToString(), y = b.ToString();
         if (x.Length != y.Length) return $"{(x.Length > y.Length ? a : b)} is longer";
+        var steps = new List<string>();
         var i = 0;
-        while (x[i] == y[i]) i++;
-        return $"digit {i + 1}: {x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}";
+        for (; x[i] == y[i]; i++) steps.Add($"{x[i]}={y[i]}");
+        steps.Add($"{x[i]}{(x[i] < y[i] ? "<" : ">")}{y[i]}");
+        return string.Join(", ", steps);
     }
 }

@@ -102,9 +102,9 @@ public sealed class ExpressionTask : ReasoningTask
 
     static string Inverse(string op) => op switch { "+" => "-", "-" => "+", _ => "÷" };
 
-    /// <summary>Column work (<see cref="ColumnWork"/>) before a step whose operands have two or more digits: sums
-    /// and differences by columns (a negative difference worked the other way round), products by a one-digit factor
-    /// digit by digit. Nothing for steps a line can hold.</summary>
+    /// <summary>Column work (<see cref="ColumnWork"/>) before a step with an operand of two or more digits: sums
+    /// and differences by columns (a negative difference worked the other way round; "19 + 4" too, which column-trained
+    /// models got wrong in one line), products by a one-digit factor digit by digit. Nothing for one-digit steps.</summary>
     static IEnumerable<string> Work(int x, string op, int y)
     {
         if (x < 0 || y < 0) return [];
@@ -113,7 +113,7 @@ public sealed class ExpressionTask : ReasoningTask
             var (big, small) = x >= y ? (x, y) : (y, x);
             return big >= 10 && small is >= 2 and <= 9 ? [ColumnWork.TimesDigit(big, small)] : [];
         }
-        if (x < 10 || y < 10) return [];
+        if (x < 10 && y < 10) return [];
         if (op == "+") return ColumnWork.Add(x, y);
         return x >= y ? ColumnWork.Subtract(x, y) : [ColumnWork.Negated(x, y), .. ColumnWork.Subtract(y, x)];
     }

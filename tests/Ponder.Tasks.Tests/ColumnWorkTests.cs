@@ -113,6 +113,28 @@ public partial class ColumnWorkTests
         Assert.Equal("47×6: 7×6=42 c4 → 2, 4×6+4=28 → 282", ColumnWork.TimesDigit(47, 6));
     }
 
+    [Fact]
+    public void Expression_sums_and_differences_with_a_multi_digit_operand_follow_their_column_work()
+    {
+        var task = new ExpressionTask();
+        var step = new Regex(@"^(?:(?:Inside the parentheses|Multiplication first|Left to right): )?(?<x>\d+) ?(?<op>[+-]) ?(?<y>\d+) ?= ?(?<r>-?\d+)");
+        var checkedSteps = 0;
+        foreach (var level in task.Levels.Trained)
+        foreach (var problem in Samples.Draw(task, level, 100, seed: 40 + level))
+        {
+            var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var m = step.Match(lines[i]);
+                if (!m.Success || (m.Groups["x"].Value.Length == 1 && m.Groups["y"].Value.Length == 1)) continue;
+                var result = long.Parse(m.Groups["r"].Value);
+                Assert.True(lines[i - 1].EndsWith($"→ {Math.Abs(result)}"), $"'{lines[i]}' follows '{lines[i - 1]}' in:\n{problem.Solution}");
+                checkedSteps++;
+            }
+        }
+        Assert.True(checkedSteps > 300, $"only {checkedSteps} steps found");
+    }
+
     /// <summary>Each line restates the operands with the digit just worked dropped, so the next digits are adjacent.</summary>
     static void AssertOperandsShrinkByOneDigit(IReadOnlyList<string> lines, long a, long b)
     {

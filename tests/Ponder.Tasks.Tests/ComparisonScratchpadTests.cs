@@ -4,8 +4,9 @@ namespace Ponder.Tasks.Tests;
 
 public partial class ComparisonScratchpadTests
 {
-    // "347<374 → 374" (terse) or "347 vs 374: digit 2: 4<7 → 374" / "5 vs 46: 46 is longer → 46".
-    [GeneratedRegex(@"(?<a>\d+)(?:(?<op>[<>])(?<b>\d+)| vs (?<b>\d+): (?<why>[^→;]+)) → (?<winner>\d+)")]
+    // "347<374 → larger 374" (terse) or "347 vs 374: 3=3, 4<7: 347<374 → larger 374" / "5 vs 46: 46 is longer: 5<46 → larger 46"
+    // / "2 vs 0: 2>0 → smaller 0".
+    [GeneratedRegex(@"(?<!\d)(?:(?<a2>\d+) vs (?<b2>\d+): (?:(?<why>[^→;:]+): )?)?(?<a>\d+)(?<op>[<>])(?<b>\d+) → (?<goal>larger|smaller) (?<winner>\d+)")]
     private static partial Regex Comparison();
 
     // The problem's Id starts with its mode: Largest, Smallest, Ascending or Descending.
@@ -41,18 +42,38 @@ public partial class ComparisonScratchpadTests
             foreach (Match m in Comparison().Matches(problem.Solution))
             {
                 long a = long.Parse(m.Groups["a"].Value), b = long.Parse(m.Groups["b"].Value);
-                if (m.Groups["op"].Success) Assert.Equal(a < b ? "<" : ">", m.Groups["op"].Value);
-                else
+                if (m.Groups["a2"].Success)
+                {
+                    Assert.Equal(a, long.Parse(m.Groups["a2"].Value));
+                    Assert.Equal(b, long.Parse(m.Groups["b2"].Value));
+                    Assert.True(m.Groups["why"].Success || (a < 10 && b < 10), $"'{m.Value}' gives no reason in:\n{problem.Solution}");
+                }
+                if (m.Groups["why"].Success)
                 {
                     var why = m.Groups["why"].Value;
-                    var decided = why.EndsWith(" is longer") ? long.Parse(why[..^" is longer".Length]) == Math.Max(a, b)
-                        : Regex.Match(why, @"digit \d+: (\d)([<>])(\d)") is { Success: true } d && d.Groups[2].Value == (a < b ? "<" : ">");
+                    var decided = why.EndsWith(" is longer") ? long.Parse(why[..^" is longer".Length]) == Math.Max(a, b) : DigitsDecide(why, a, b);
                     Assert.True(decided, $"'{m.Value}' gives a wrong reason in:\n{problem.Solution}");
                 }
+                Assert.Equal(a < b ? "<" : ">", m.Groups["op"].Value);
+                Assert.Equal(wantsLarger ? "larger" : "smaller", m.Groups["goal"].Value);
                 Assert.Equal(wantsLarger ? Math.Max(a, b) : Math.Min(a, b), long.Parse(m.Groups["winner"].Value));
                 checkedComparisons++;
             }
         }
         Assert.True(checkedComparisons > 2000, $"only {checkedComparisons} comparisons found");
+    }
+
+    /// <summary>"3=3, 4<7" for 347 vs 374: the equal leading digits in order, then the first differing pair.</summary>
+    static bool DigitsDecide(string why, long a, long b)
+    {
+        string x = a.ToString(), y = b.ToString();
+        var steps = why.Split(", ");
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var last = i == steps.Length - 1;
+            var expected = $"{x[i]}{(x[i] == y[i] ? "=" : x[i] < y[i] ? "<" : ">")}{y[i]}";
+            if (steps[i] != expected || (x[i] == y[i]) == last) return false;
+        }
+        return true;
     }
 }
