@@ -13,7 +13,7 @@ static class CompressCommand
         usage: ponder compress --from SFT_DIR|MODEL.gguf [--out DIR] [--steps N | --minutes M] [--resume] [options]
 
           start      --from DIR|FILE (an SFT run directory: its newest good checkpoint; or a Ponder GGUF)
-          prompts    --tasks SPEC ("all" or "addition:1-4,multiplication")  --prompts N (per step)  --seed N
+          prompts    --tasks SPEC ("all" or "addition:1-4,multiplication*2")  --prompts N (per step)  --seed N
           sampling   --group N (samples per prompt, ≥ 2)  --temperature T  --max-thinking-tokens N  --max-answer-tokens N
           reward     --reward sigmoid|shortest  --alpha F (0..1)  --penalty-warmup N  --penalty-ramp N
           optimiser  --lr F  --min-lr-fraction F (cosine decay to lr·F at the last step; 1 = constant)

@@ -12,7 +12,7 @@ static class TrainCommand
         usage: ponder train [--depth N] [--steps N | --minutes M] [--out DIR] [--resume] [options]
 
           model      --depth N (size knob, width 32·N)  --context N
-          data       --tasks SPEC ("all" or "addition:1-4,multiplication")  --thinking-fraction F
+          data       --tasks SPEC ("all" or "addition:1-4,multiplication*2")  --thinking-fraction F
                      --dataset FILE.jsonl (GSM8K format)  --stop-on-malformed
           batch      --batch-tokens N  --micro-batch-tokens N
           length     --steps N  --minutes M

@@ -4,12 +4,15 @@ namespace Ponder.Tasks;
 
 /// <summary>Builds one word problem as a running quantity: each event adds a sentence to the story, a step of work to
 /// the scratchpad (terse and worded; column lines for multi-digit amounts) and an inverse line for the backwards
-/// check. Amounts are whole units (cents for money, formatted as dollars).</summary>
+/// check. Amounts are whole units (cents for money, formatted as dollars). Every thought opens with the story's numbers
+/// as one line of terms in story order ("46, -4, +8×3, ÷2"): models that went straight to the arithmetic misread the
+/// numbers of a long story, and copying them one sentence at a time first is the easier step.</summary>
 public sealed class WordProblemStory(bool money, string unit)
 {
     readonly List<string> sentences = [];
     readonly List<(string Terse, string Worded)> steps = [];
     readonly List<string> inverses = [];
+    readonly List<string> terms = [];
     readonly List<string> id = [];
 
     bool started;
@@ -30,13 +33,15 @@ public sealed class WordProblemStory(bool money, string unit)
         started = true;
         sentences.Add(sentence);
         steps.Add(($"{Show(amount)}", what.Length > 0 ? $"Start: {Show(amount)} {what}." : $"Start: {Show(amount)}."));
+        terms.Add(Show(amount));
         id.Add($"start {amount}");
     }
 
     public void Add(long amount, string sentence, string label)
     {
-        if (!started) { First(amount, sentence, $"{label}: {Show(amount)}.", $"{Show(amount)}", $"+{amount}"); return; }
+        if (!started) { First(amount, sentence, $"{label}: {Show(amount)}.", $"{Show(amount)}", $"+{amount}", Show(amount)); return; }
         var before = Value;
+        terms.Add($"+{Show(amount)}");
         Value += amount;
         sentences.Add(sentence);
         steps.Add(Columns(before, amount, false) is { } work
@@ -49,6 +54,7 @@ public sealed class WordProblemStory(bool money, string unit)
     public void Subtract(long amount, string sentence, string label)
     {
         var before = Value;
+        terms.Add($"-{Show(amount)}");
         Value -= amount;
         sentences.Add(sentence);
         steps.Add(Columns(before, amount, true) is { } work
@@ -58,20 +64,23 @@ public sealed class WordProblemStory(bool money, string unit)
         id.Add($"-{amount}");
     }
 
-    /// <summary>count × each, then added (or subtracted): two small lines.</summary>
-    public void AddProduct(long count, long each, bool subtract, string sentence, string label)
+    /// <summary>count × each, then added (or subtracted): two small lines. <paramref name="eachFirst"/>: the sentence
+    /// names each before count ("49 km per hour for 4 hours"), and the story's terms keep its order.</summary>
+    public void AddProduct(long count, long each, bool subtract, string sentence, string label, bool eachFirst = false)
     {
         var product = count * each;
+        var term = eachFirst ? $"{Show(each)}×{count}" : $"{count}×{Show(each)}";
         if (!started)
         {
             var times = Times(count, each);
             First(product, sentence, times is null ? $"{label}: {count} × {Show(each)} = {Show(product)}." : $"{label}: {times}.",
-                times ?? $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}");
+                times ?? $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}", term);
             return;
         }
         var before = Value;
         Value += subtract ? -product : product;
         var sign = subtract ? "-" : "+";
+        terms.Add(sign + term);
         sentences.Add(sentence);
         var timesWork = Times(count, each) ?? $"{count}×{Show(each)}={Show(product)}";
         var work = Columns(before, product, subtract);
@@ -87,6 +96,7 @@ public sealed class WordProblemStory(bool money, string unit)
     public void Halve(string sentence, string label)
     {
         var before = Value;
+        terms.Add("÷2");
         Value /= 2;
         sentences.Add(sentence);
         steps.Add(($"{Show(before)}÷2={Show(Value)}", $"{label}: {Show(before)} ÷ 2 = {Show(Value)}."));
@@ -113,8 +123,9 @@ public sealed class WordProblemStory(bool money, string unit)
     }
 
     /// <summary>The story's first amount when it has no starting amount (rates, time): nothing to add it to yet.</summary>
-    void First(long amount, string sentence, string worded, string terse, string idPart)
+    void First(long amount, string sentence, string worded, string terse, string idPart, string term)
     {
+        terms.Add(term);
         Value = amount;
         started = true;
         sentences.Add(sentence);
@@ -128,13 +139,16 @@ public sealed class WordProblemStory(bool money, string unit)
     public string Solve(Verbosity verbosity, string goal)
     {
         var s = new StringBuilder();
+        var story = string.Join(", ", terms);
         if (verbosity == Verbosity.Terse)
         {
+            s.AppendLine(story);
             foreach (var (terse, _) in steps) s.AppendLine(terse);
             s.Length -= Environment.NewLine.Length;
             return s.ToString();
         }
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {goal}. Go through the story one event at a time.");
+        s.AppendLine($"Numbers: {story}.");
         foreach (var (_, worded) in steps) s.AppendLine(worded);
         s.Append($"So the result is {Show(Value)}{(money ? "" : " " + unit)}.");
         if (verbosity == Verbosity.Elaborate && inverses.Count > 0)

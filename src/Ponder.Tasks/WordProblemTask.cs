@@ -102,7 +102,7 @@ public sealed class WordProblemTask : ReasoningTask
                 int speed = random.Next(2, 60), duration = random.Next(2, 10);
                 story.AddProduct(duration, speed, false,
                     i == 0 ? $"{title} {verb} {speed} {rate} for {duration} {time}." : $"Then {Pronoun(subject)} {verb} {speed} {rate} for {duration} more {time}.",
-                    $"{duration} {time} at {speed}");
+                    $"{duration} {time} at {speed}", eachFirst: true);
             }
             else
             {

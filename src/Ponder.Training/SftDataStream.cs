@@ -65,7 +65,7 @@ public sealed class SftDataStream
         for (var attempt = 0; attempt < MaxRedraws; attempt++)
         {
             var mode = random.NextDouble() < config.ThinkingFraction ? TrainingMode.Thinking : TrainingMode.Instant;
-            var pick = random.Next(mix.Entries.Count + (dataset.Count > 0 ? 1 : 0));
+            var pick = mix.Pick(random, dataset.Count > 0 ? 1 : 0);
             SftExample example;
             if (pick < mix.Entries.Count)
             {

@@ -13,7 +13,7 @@ public sealed class PromptStream(TaskMix mix, int seed, int promptsPerStep)
         var problems = new List<Problem>(promptsPerStep);
         for (var i = 0; i < promptsPerStep; i++)
         {
-            var entry = mix.Entries[random.Next(mix.Entries.Count)];
+            var entry = mix.Entries[mix.Pick(random)];
             problems.Add(entry.Task.Generate(random.Next(entry.MinLevel, entry.MaxLevel + 1), random, Split.Train));
         }
         return problems;

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Ponder.Tasks.Tests;
+
+public partial class WordProblemScratchpadTests
+{
+    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    private static partial Regex Number();
+
+    [Fact]
+    public void Every_thought_first_lists_the_story_numbers_in_the_order_the_story_gives_them()
+    {
+        var task = new WordProblemTask();
+        var checkedProblems = 0;
+        foreach (var level in task.Levels.All)
+        foreach (var problem in Samples.Draw(task, level, 200, seed: 70 + level))
+        {
+            var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
+            var line = problem.Verbosity switch
+            {
+                Verbosity.Terse => lines[0],
+                Verbosity.Normal => lines[0],
+                _ => lines[1],
+            };
+            if (problem.Verbosity != Verbosity.Terse)
+            {
+                Assert.StartsWith("Numbers: ", line);
+                line = line["Numbers: ".Length..];
+            }
+            var story = problem.Question[..problem.Question.LastIndexOf('.')]; // the question sentence asks, it gives no numbers
+            var given = Number().Matches(story).Select(m => m.Value).ToList();
+            var listed = Number().Matches(line).Select(m => m.Value).ToList();
+            // Hours are listed as "2×60" and halving as "÷2": the only numbers a term may add to the story's.
+            var i = 0;
+            foreach (var n in listed)
+                if (i < given.Count && n == given[i]) i++;
+                else Assert.True(n is "60" or "2", $"'{n}' is not the story's next number ({(i < given.Count ? given[i] : "none left")}):\n{problem.Question}\n{problem.Solution}");
+            Assert.True(i == given.Count, $"the terms list {i} of the story's {given.Count} numbers:\n{problem.Question}\n{problem.Solution}");
+            checkedProblems++;
+        }
+        Assert.True(checkedProblems >= 1200);
+    }
+}
