@@ -32,6 +32,9 @@ public sealed class AdamW : IDisposable
 
     public void ZeroGrad()
     {
+        // Each .grad is a new handle. Outside a scope it is left to the finalizer thread, which can free it while zero_
+        // still runs on it: training segfaulted in libLibTorchSharp (a refcount write through a freed handle) every few hours.
+        using var scope = NewDisposeScope();
         foreach (var s in slots) s.Parameter.grad?.zero_();
     }
 

@@ -130,6 +130,7 @@ public static class Trainer
         var targets = batches.Sum(b => b.TargetCount);
         var tokens = batches.Sum(b => (long)b.Rows * b.Columns);
         var loss = 0.0;
+        using Scalar count = targets; // explicit: an implicit Scalar is freed on the finalizer thread, racing the native call using it
         foreach (var b in batches)
         {
             using var scope = NewDisposeScope();
@@ -138,7 +139,7 @@ public static class Trainer
             var logits = model.Forward(input);                       // (B, T, V)
             var sum = nn.functional.cross_entropy(logits.view(-1, vocab), target, ignore_index: MicroBatch.Ignore,
                 reduction: nn.Reduction.Sum);
-            var part = sum / targets;
+            var part = sum / count;
             part.backward();
             loss += part.item<float>();
         }
