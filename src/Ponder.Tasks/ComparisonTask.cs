@@ -3,7 +3,8 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Comparing and sorting numbers: the largest or smallest of a list (a number), or the list sorted up or down
-/// (a list). Each comparison gives its reason and the two numbers' order before the goal word and the winner; sorting is selection sort, one pass per line.
+/// (a list). Each comparison gives its reason and the two numbers' order before the goal word and the winner; sorting
+/// is selection sort, one pass per line.
 /// Level L: L + 1 numbers of up to L + 1 digits.</summary>
 public sealed class ComparisonTask : ReasoningTask
 {

@@ -4,8 +4,9 @@ using Ponder.Tasks;
 namespace Ponder.Training;
 
 /// <summary>Which tasks training draws from and at which levels, parsed from "name[:min-max][*weight],…" ("all" =
-/// every task at its trained levels). Entries are drawn in proportion to their weights (1 unless given). Levels beyond a task's trained range are refused:
-/// they exist to measure out-of-distribution generalisation, which training on them would spoil.</summary>
+/// every task at its trained levels). Entries are drawn in proportion to their weights (1 unless given). Levels
+/// beyond a task's trained range are refused: they exist to measure out-of-distribution generalisation, which training
+/// on them would spoil.</summary>
 public sealed class TaskMix
 {
     /// <summary>One task at a range of levels; <paramref name="Weight"/> is its share of the draws relative to the others.</summary>

@@ -22,28 +22,6 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Weighted_entries_are_drawn_in_proportion_to_their_weights()
-    {
-        var mix = TaskMix.Parse("addition:1-2*3, comparison");
-        Assert.Equal((1, 2, 3.0), (mix.Entries[0].MinLevel, mix.Entries[0].MaxLevel, mix.Entries[0].Weight));
-        Assert.Equal("addition:1-2*3,comparison:1-4", mix.ToString());
-        var random = new Random(1);
-        var draws = Enumerable.Range(0, 20_000).Select(_ => mix.Pick(random)).ToList();
-        Assert.InRange(draws.Count(d => d == 0) / 20_000.0, 0.73, 0.77);
-        // A dataset beside the tasks weighs 1.
-        var withDataset = Enumerable.Range(0, 20_000).Select(_ => mix.Pick(random, extra: 1)).ToList();
-        Assert.InRange(withDataset.Count(d => d == 2) / 20_000.0, 0.18, 0.22);
-    }
-
-    [Fact]
-    public void An_unweighted_mix_draws_as_it_did_before_weights_existed()
-    {
-        var mix = TaskMix.Parse("addition, comparison*1, boolean-logic");
-        Random a = new(7), b = new(7);
-        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(b.Next(4), mix.Pick(a, extra: 1)));
-    }
-
-    [Fact]
     public void All_means_every_task_at_its_trained_levels()
     {
         var mix = TaskMix.Parse("all");
