@@ -169,32 +169,27 @@ public static class Trainer
         double elapsed, TrainingMetrics metrics, ProgressLine progress)
     {
         var tensors = new Dictionary<string, (long[], float[])>();
-        foreach (var (name, p) in model.named_parameters()) tensors["model." + name] = Snapshot(p);
-        foreach (var (name, t) in optimizer.State()) tensors["adamw." + name] = Snapshot(t);
+        foreach (var (name, p) in model.named_parameters()) tensors["model." + name] = HostTensors.Snapshot(p);
+        foreach (var (name, t) in optimizer.State()) tensors["adamw." + name] = HostTensors.Snapshot(t);
         store.Save(new Checkpoint(step, elapsed, config, metrics, tensors));
         Curves.Write(config.OutputDirectory, metrics);
     }
 
-    static (long[], float[]) Snapshot(Tensor t)
-    {
-        using var c = t.detach().contiguous();
-        return (t.shape, c.data<float>().ToArray());
-    }
-
     static void Restore(LlamaModel model, AdamW optimizer, Checkpoint checkpoint)
     {
-        using var noGrad = no_grad();
-        Tensor Load(string name) => checkpoint.Tensors.TryGetValue(name, out var t)
-            ? tensor(t.Data).view(t.Shape)
-            : throw new InvalidDataException($"the checkpoint has no tensor '{name}'; it was written for another model.");
+        using var scope = NewDisposeScope(); // frees the optimiser state tensors made below
+        (long[] Shape, float[] Data) Saved(string name) => checkpoint.Tensors.TryGetValue(name, out var t)
+            ? t : throw new InvalidDataException($"the checkpoint has no tensor '{name}'; it was written for another model.");
         foreach (var (name, p) in model.named_parameters())
         {
-            using var saved = Load("model." + name);
-            p.copy_(saved);
+            var (shape, data) = Saved("model." + name);
+            HostTensors.CopyInto(p, data, shape);
         }
-        var state = optimizer.State().ToDictionary(s => s.Name, s => Load("adamw." + s.Name));
-        optimizer.Restore(checkpoint.Step, state);
-        foreach (var t in state.Values) t.Dispose();
+        optimizer.Restore(checkpoint.Step, optimizer.State().ToDictionary(s => s.Name, s =>
+        {
+            var (shape, data) = Saved("adamw." + s.Name);
+            return HostTensors.FromArray(data, shape);
+        }));
     }
 
     static IReadOnlyList<DatasetItem>? LoadDataset(TrainConfig config, TextWriter log)

@@ -17,12 +17,8 @@ public sealed partial class LlamaModel
     public static LlamaModel Load(GgufFile file)
     {
         var model = new LlamaModel(LlamaConfig.FromHeader(LlamaHeader.Read(file)));
-        using var noGrad = no_grad();
         foreach (var (name, p) in model.named_parameters())
-        {
-            using var values = tensor(file.ReadFloat32(name)).view(p.shape);
-            p.copy_(values);
-        }
+            HostTensors.CopyInto(p, file.ReadFloat32(name), p.shape);
         return model;
     }
 
@@ -57,9 +53,8 @@ public sealed partial class LlamaModel
 
         foreach (var (tensorName, p) in named_parameters())
         {
-            using var data = p.detach().contiguous();
             var shape = p.shape.Reverse().ToArray(); // torch (out, in) is ggml [in, out]: same bytes
-            w.AddTensor(tensorName, shape, data.data<float>().ToArray(), p.dim() == 1 ? GgmlType.F32 : storeAs);
+            w.AddTensor(tensorName, shape, HostTensors.Snapshot(p).Data, p.dim() == 1 ? GgmlType.F32 : storeAs);
         }
         w.Save(path);
     }

@@ -226,38 +226,26 @@ public static class Compressor
         int step, double elapsed, CompressMetrics metrics)
     {
         var tensors = new Dictionary<string, (long[], float[])>();
-        foreach (var (name, p) in model.named_parameters()) tensors["model." + name] = Snapshot(p);
-        foreach (var (name, t) in optimizer.State()) tensors["adamw." + name] = Snapshot(t);
+        foreach (var (name, p) in model.named_parameters()) tensors["model." + name] = HostTensors.Snapshot(p);
+        foreach (var (name, t) in optimizer.State()) tensors["adamw." + name] = HostTensors.Snapshot(t);
         if (reference is not null)
-            foreach (var (name, p) in reference.named_parameters()) tensors["reference." + name] = Snapshot(p);
+            foreach (var (name, p) in reference.named_parameters()) tensors["reference." + name] = HostTensors.Snapshot(p);
         var checkpoint = new CompressCheckpoint(step, optimizer.Steps, elapsed, config, model.Config, metrics, tensors);
         store.Save(step, checkpoint.Write);
         CompressCurves.Write(config.OutputDirectory, metrics);
     }
 
-    static (long[], float[]) Snapshot(Tensor t)
-    {
-        using var c = t.detach().contiguous();
-        return (t.shape, c.data<float>().ToArray());
-    }
-
     static void RestoreOptimizer(AdamW optimizer, CompressCheckpoint checkpoint)
     {
+        using var scope = NewDisposeScope(); // frees the state tensors made below
         var state = new Dictionary<string, Tensor>();
-        try
+        foreach (var (name, _) in optimizer.State())
         {
-            foreach (var (name, _) in optimizer.State())
-            {
-                if (!checkpoint.Tensors.TryGetValue("adamw." + name, out var t))
-                    throw new InvalidDataException($"the checkpoint has no optimiser state '{name}'; it was written for another model.");
-                state[name] = tensor(t.Data).view(t.Shape);
-            }
-            optimizer.Restore(checkpoint.OptimizerSteps, state);
+            if (!checkpoint.Tensors.TryGetValue("adamw." + name, out var t))
+                throw new InvalidDataException($"the checkpoint has no optimiser state '{name}'; it was written for another model.");
+            state[name] = HostTensors.FromArray(t.Data, t.Shape);
         }
-        finally
-        {
-            foreach (var t in state.Values) t.Dispose();
-        }
+        optimizer.Restore(checkpoint.OptimizerSteps, state);
     }
 
     static void CopyWeights(LlamaModel from, LlamaModel to)

@@ -87,13 +87,11 @@ public static class StartingModel
     /// <summary>Copies tensors named <paramref name="prefix"/> + parameter name into <paramref name="model"/>.</summary>
     public static void Copy(LlamaModel model, IReadOnlyDictionary<string, (long[] Shape, float[] Data)> tensors, string prefix, string source)
     {
-        using var noGrad = no_grad();
         foreach (var (name, p) in model.named_parameters())
         {
             if (!tensors.TryGetValue(prefix + name, out var t) || !t.Shape.SequenceEqual(p.shape))
                 throw new TrainConfigException($"{source}: tensor '{prefix}{name}' is missing or has another shape; the checkpoint was written for another model.");
-            using var saved = tensor(t.Data).view(t.Shape);
-            p.copy_(saved);
+            HostTensors.CopyInto(p, t.Data, t.Shape);
         }
     }
 }
