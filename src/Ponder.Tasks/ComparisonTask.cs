@@ -3,8 +3,9 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Comparing and sorting numbers: the largest or smallest of a list (a number), or the list sorted up or down
-/// (a list). Each comparison gives its reason and the two numbers' order before the goal word and the winner; sorting
-/// is selection sort, one pass per line.
+/// (a list). The thought copies the question's cue word before naming the goal; each comparison gives its reason and
+/// the two numbers' order before the goal word and the winner; sorting is selection sort, one pass per line, each
+/// ending with what is left.
 /// Level L: L + 1 numbers of up to L + 1 digits.</summary>
 public sealed class ComparisonTask : ReasoningTask
 {
@@ -26,8 +27,9 @@ public sealed class ComparisonTask : ReasoningTask
             Mode.Ascending => (string.Join(", ", numbers.Order()), AnswerKind.NumberList),
             _ => (string.Join(", ", numbers.OrderDescending()), AnswerKind.NumberList),
         };
-        return new ProblemDraft($"{mode}:{string.Join(",", numbers)}", Ask(random, mode, numbers), answer, kind,
-            Solve(mode, numbers, answer, verbosity), verbosity);
+        var (question, cue) = Ask(random, mode, numbers);
+        return new ProblemDraft($"{mode}:{string.Join(",", numbers)}", question, answer, kind,
+            Solve(mode, cue, numbers, answer, verbosity), verbosity);
     }
 
     /// <summary>Distinct numbers, mostly of the same length and often sharing leading digits, so comparisons need a digit-by-digit look.</summary>
@@ -54,19 +56,22 @@ public sealed class ComparisonTask : ReasoningTask
         return numbers;
     }
 
-    static string Ask(Random random, Mode mode, List<long> numbers)
+    /// <summary>The question, and its cue: the word in it that says which way to go ("less", "descending"), which the
+    /// thought copies before it names the goal.</summary>
+    static (string Question, string Cue) Ask(Random random, Mode mode, List<long> numbers)
     {
         var list = ListText(random, numbers);
-        string[] options = mode switch
+        (string, string)[] options = mode switch
         {
-            Mode.Largest when numbers.Count == 2 => [$"Which is larger, {numbers[0]} or {numbers[1]}?", $"Which is bigger: {numbers[0]} or {numbers[1]}?", $"Is {numbers[0]} or {numbers[1]} greater?", $"max({numbers[0]}, {numbers[1]})"],
-            Mode.Smallest when numbers.Count == 2 => [$"Which is smaller, {numbers[0]} or {numbers[1]}?", $"Which is less: {numbers[0]} or {numbers[1]}?", $"min({numbers[0]}, {numbers[1]})"],
-            Mode.Largest => [$"Which number is the largest: {list}?", $"What is the biggest of {list}?", $"Find the maximum of {list}.", $"max of {list}", $"Which is greatest among {list}?"],
-            Mode.Smallest => [$"Which number is the smallest: {list}?", $"What is the smallest of {list}?", $"Find the minimum of {list}.", $"min of {list}", $"Which is least among {list}?"],
-            Mode.Ascending => [$"Sort {list} in ascending order.", $"Order from smallest to largest: {list}", $"sort: {list}", $"Arrange {list} from least to greatest.", $"Put these in increasing order: {list}"],
-            _ => [$"Sort {list} in descending order.", $"Order from largest to smallest: {list}", $"Arrange {list} from greatest to least.", $"Put these in decreasing order: {list}", $"sort descending: {list}"],
+            Mode.Largest when numbers.Count == 2 => [($"Which is larger, {numbers[0]} or {numbers[1]}?", "larger"), ($"Which is bigger: {numbers[0]} or {numbers[1]}?", "bigger"), ($"Is {numbers[0]} or {numbers[1]} greater?", "greater"), ($"max({numbers[0]}, {numbers[1]})", "max")],
+            Mode.Smallest when numbers.Count == 2 => [($"Which is smaller, {numbers[0]} or {numbers[1]}?", "smaller"), ($"Which is less: {numbers[0]} or {numbers[1]}?", "less"), ($"min({numbers[0]}, {numbers[1]})", "min")],
+            Mode.Largest => [($"Which number is the largest: {list}?", "largest"), ($"What is the biggest of {list}?", "biggest"), ($"Find the maximum of {list}.", "maximum"), ($"max of {list}", "max"), ($"Which is greatest among {list}?", "greatest")],
+            Mode.Smallest => [($"Which number is the smallest: {list}?", "smallest"), ($"What is the smallest of {list}?", "smallest"), ($"Find the minimum of {list}.", "minimum"), ($"min of {list}", "min"), ($"Which is least among {list}?", "least")],
+            Mode.Ascending => [($"Sort {list} in ascending order.", "ascending"), ($"Order from smallest to largest: {list}", "smallest to largest"), ($"sort: {list}", "sort"), ($"Arrange {list} from least to greatest.", "least to greatest"), ($"Put these in increasing order: {list}", "increasing")],
+            _ => [($"Sort {list} in descending order.", "descending"), ($"Order from largest to smallest: {list}", "largest to smallest"), ($"Arrange {list} from greatest to least.", "greatest to least"), ($"Put these in decreasing order: {list}", "decreasing"), ($"sort descending: {list}", "descending")],
         };
-        return Phrasing.Finish(random, Phrasing.Pick(random, options));
+        var (question, cue) = Phrasing.Pick(random, options);
+        return (Phrasing.Finish(random, question), cue);
     }
 
     static string ListText(Random random, List<long> numbers) => random.Next(3) switch
@@ -76,10 +81,11 @@ public sealed class ComparisonTask : ReasoningTask
         _ => string.Join(", ", numbers),
     };
 
-    static string Solve(Mode mode, List<long> numbers, string answer, Verbosity verbosity)
+    static string Solve(Mode mode, string cue, List<long> numbers, string answer, Verbosity verbosity)
     {
-        // The goal comes first and every comparison states its reason before its winner: a small model that must name
-        // the winner before it has compared, or recall max-or-min from the question's phrasing, guesses.
+        // The goal comes first, copied from the question's own cue word ("less → min"), and every comparison states its
+        // reason before its winner: a small model that must name the winner before it has compared, or recall max-or-min
+        // from the question's phrasing, guesses.
         var s = new StringBuilder();
         var terse = verbosity == Verbosity.Terse;
         var listed = string.Join(", ", numbers);
@@ -89,9 +95,9 @@ public sealed class ComparisonTask : ReasoningTask
             Mode.Ascending => "the numbers from smallest to largest", _ => "the numbers from largest to smallest",
         };
         if (verbosity == Verbosity.Elaborate)
-            s.AppendLine($"We want {goal}. More digits is larger, else the first differing digit decides.");
-        else if (verbosity == Verbosity.Normal) s.AppendLine($"Find {goal} of {listed}.");
-        else s.AppendLine($"{TerseGoal(mode)}: {listed}");
+            s.AppendLine($"The question says \"{cue}\", so we want {goal}. More digits is larger, else the first differing digit decides.");
+        else if (verbosity == Verbosity.Normal) s.AppendLine($"\"{cue}\": find {goal} of {listed}.");
+        else s.AppendLine($"{cue} → {TerseGoal(mode)}: {listed}");
         var largestFirst = mode is Mode.Largest or Mode.Descending;
         if (mode is Mode.Largest or Mode.Smallest)
             s.AppendLine(Pass(numbers, largestFirst, verbosity, out _));
@@ -101,12 +107,12 @@ public sealed class ComparisonTask : ReasoningTask
             var sorted = new List<long>();
             while (remaining.Count > 1)
             {
-                // Restating what is left keeps each pass's inputs next to it; the elaborate form checks at the end instead.
-                var left = sorted.Count == 0 || verbosity == Verbosity.Elaborate ? ""
-                    : (terse ? "left " : "Left: ") + string.Join(", ", remaining) + (terse ? ": " : ". ");
-                s.AppendLine(left + Pass(remaining, largestFirst, verbosity, out var pick) + $"; take {pick}");
+                var line = Pass(remaining, largestFirst, verbosity, out var pick);
                 sorted.Add(pick);
                 remaining.Remove(pick);
+                // What is left is written beside each take: the next pass starts from it, and the last number is copied
+                // from it (asked to find the one number not yet taken, a small model repeated the last one taken).
+                s.AppendLine($"{line}; take {pick}, {(terse ? "left" : "leaving")} {string.Join(", ", remaining)}");
             }
             sorted.Add(remaining[0]);
             s.AppendLine(terse ? $"last {remaining[0]}" : $"Last left: {remaining[0]}.");
@@ -125,8 +131,9 @@ public sealed class ComparisonTask : ReasoningTask
 
     /// <summary>One pass keeping the running winner, each comparison's reason, then the two numbers' order, then the
     /// goal word and its winner: "347 vs 374: 3=3, 4<7: 347<374 → larger 374; 374 vs 12: 374 is longer: 374>12 → larger 374"
-    /// (terse: "347<374 → larger 374, 374>12 → larger 374"). The goal word beside each pick makes the pick a local rule
-    /// ("a<b → larger b"): a small model asked to recall the goal from the first line picked the wrong side.</summary>
+    /// (terse: "3=3, 4<7: 347<374 → larger 374; 374 is longer: 374>12 → larger 374"). The goal word beside each pick makes
+    /// the pick a local rule ("a<b → larger b"): a small model asked to recall the goal from the first line picked the
+    /// wrong side; and terse comparisons without their reason ("35<32") were wrong where reasoned ones were not.</summary>
     static string Pass(List<long> numbers, bool largest, Verbosity verbosity, out long winner)
     {
         winner = numbers[0];
@@ -139,12 +146,12 @@ public sealed class ComparisonTask : ReasoningTask
             var order = $"{winner}{(winner < n ? "<" : ">")}{n}";
             var why = winner < 10 && n < 10 ? "" : $"{Reason(winner, n)}: "; // one digit each: the order is the reason
             parts.Add(verbosity == Verbosity.Terse
-                ? $"{order} → {goal} {next}"
+                ? $"{why}{order} → {goal} {next}"
                 : $"{winner} vs {n}: {why}{order} → {goal} {next}");
             winner = next;
         }
         if (parts.Count == 0) return $"only {winner}";
-        return string.Join(verbosity == Verbosity.Terse ? ", " : "; ", parts);
+        return string.Join("; ", parts);
     }
 
     /// <summary>Why one number is larger: more digits, or the digits from the left, equal ones first, up to the first

@@ -6,7 +6,9 @@ namespace Ponder.Tasks;
 /// the scratchpad (terse and worded; column lines for multi-digit amounts) and an inverse line for the backwards
 /// check. Amounts are whole units (cents for money, formatted as dollars). Every thought opens with the story's numbers
 /// as one line of terms in story order ("46, -4, +8×3, ÷2"): models that went straight to the arithmetic misread the
-/// numbers of a long story, and copying them one sentence at a time first is the easier step.</summary>
+/// numbers of a long story, and copying them one sentence at a time first is the easier step. Each later step opens
+/// with the term it works ("-4×$2: …"), which names the event as well as the story's own words did, in fewer tokens;
+/// only the first step, which has nothing before it, is named by its label.</summary>
 public sealed class WordProblemStory(bool money, string unit)
 {
     readonly List<string> sentences = [];
@@ -45,21 +47,21 @@ public sealed class WordProblemStory(bool money, string unit)
         Value += amount;
         sentences.Add(sentence);
         steps.Add(Columns(before, amount, false) is { } work
-            ? (work, $"{label}: {Show(before)} + {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
-            : ($"{Show(before)}+{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} + {Show(amount)} = {Show(Value)}."));
+            ? (work, $"{Show(before)} + {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
+            : ($"{Show(before)}+{Show(amount)}={Show(Value)}", $"{Show(before)} + {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} - {Show(amount)} = {Show(before)}");
         id.Add($"+{amount}");
     }
 
-    public void Subtract(long amount, string sentence, string label)
+    public void Subtract(long amount, string sentence)
     {
         var before = Value;
         terms.Add($"-{Show(amount)}");
         Value -= amount;
         sentences.Add(sentence);
         steps.Add(Columns(before, amount, true) is { } work
-            ? (work, $"{label}: {Show(before)} - {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
-            : ($"{Show(before)}-{Show(amount)}={Show(Value)}", $"{label}: {Show(before)} - {Show(amount)} = {Show(Value)}."));
+            ? (work, $"{Show(before)} - {Show(amount)}, by columns:\n{work}\nSo {Show(Value)}.")
+            : ($"{Show(before)}-{Show(amount)}={Show(Value)}", $"{Show(before)} - {Show(amount)} = {Show(Value)}."));
         inverses.Add($"{Show(Value)} + {Show(amount)} = {Show(before)}");
         id.Add($"-{amount}");
     }
@@ -86,20 +88,20 @@ public sealed class WordProblemStory(bool money, string unit)
         var work = Columns(before, product, subtract);
         steps.Add(work is null
             ? ($"{timesWork}, {Show(before)}{sign}{Show(product)}={Show(Value)}",
-                $"{label}: {timesWork.Replace("=", " = ")}, so {Show(before)} {sign} {Show(product)} = {Show(Value)}.")
+                $"{timesWork.Replace("=", " = ")}, so {Show(before)} {sign} {Show(product)} = {Show(Value)}.")
             : ($"{timesWork}\n{work}",
-                $"{label}: {timesWork.Replace("=", " = ")}; {Show(before)} {sign} {Show(product)} by columns:\n{work}\nSo {Show(Value)}."));
+                $"{timesWork.Replace("=", " = ")}; {Show(before)} {sign} {Show(product)} by columns:\n{work}\nSo {Show(Value)}."));
         inverses.Add($"{Show(Value)} {(subtract ? "+" : "-")} {Show(product)} = {Show(before)}");
         id.Add($"{sign}{count}x{each}");
     }
 
-    public void Halve(string sentence, string label)
+    public void Halve(string sentence)
     {
         var before = Value;
         terms.Add("÷2");
         Value /= 2;
         sentences.Add(sentence);
-        steps.Add(($"{Show(before)}÷2={Show(Value)}", $"{label}: {Show(before)} ÷ 2 = {Show(Value)}."));
+        steps.Add(($"{Show(before)}÷2={Show(Value)}", $"{Show(before)} ÷ 2 = {Show(Value)}."));
         inverses.Add($"{Show(Value)} × 2 = {Show(before)}");
         id.Add("half");
     }
@@ -140,16 +142,18 @@ public sealed class WordProblemStory(bool money, string unit)
     {
         var s = new StringBuilder();
         var story = string.Join(", ", terms);
+        // Every step after the first opens with its term, copied from the numbers line: the next step is then the term
+        // after the one just worked ("+4×4: …" follows "49"), where models without it skipped or repeated terms.
         if (verbosity == Verbosity.Terse)
         {
             s.AppendLine(story);
-            foreach (var (terse, _) in steps) s.AppendLine(terse);
+            for (var i = 0; i < steps.Count; i++) s.AppendLine(i == 0 ? steps[i].Terse : $"{terms[i]}: {steps[i].Terse}");
             s.Length -= Environment.NewLine.Length;
             return s.ToString();
         }
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {goal}. Go through the story one event at a time.");
         s.AppendLine($"Numbers: {story}.");
-        foreach (var (_, worded) in steps) s.AppendLine(worded);
+        for (var i = 0; i < steps.Count; i++) s.AppendLine(i == 0 ? steps[i].Worded : $"{terms[i]}: {steps[i].Worded}");
         s.Append($"So the result is {Show(Value)}{(money ? "" : " " + unit)}.");
         if (verbosity == Verbosity.Elaborate && inverses.Count > 0)
             s.Append($"\nCheck backwards: {string.Join(", ", Enumerable.Reverse(inverses))}, back to the first step.");

@@ -53,10 +53,10 @@ public sealed class WordProblemTask : ReasoningTask
                     break;
                 case 1 when story.Value > 1:
                     var given = random.Next(1, (int)Math.Min(story.Value, 30));
-                    story.Subtract(given, $"{name} gives {given} {Noun(given, things)} to {friend}.", $"Gives {given} away");
+                    story.Subtract(given, $"{name} gives {given} {Noun(given, things)} to {friend}.");
                     break;
                 case 3:
-                    story.Halve($"{name} gives half of the {things} to {friend}.", "Gives half away");
+                    story.Halve($"{name} gives half of the {things} to {friend}.");
                     break;
                 default:
                     var found = random.Next(2, 40);

@@ -4,16 +4,20 @@ namespace Ponder.Tasks.Tests;
 
 public partial class ComparisonScratchpadTests
 {
-    // "347<374 → larger 374" (terse) or "347 vs 374: 3=3, 4<7: 347<374 → larger 374" / "5 vs 46: 46 is longer: 5<46 → larger 46"
-    // / "2 vs 0: 2>0 → smaller 0".
-    [GeneratedRegex(@"(?<!\d)(?:(?<a2>\d+) vs (?<b2>\d+): (?:(?<why>[^→;:]+): )?)?(?<a>\d+)(?<op>[<>])(?<b>\d+) → (?<goal>larger|smaller) (?<winner>\d+)")]
+    // "3=3, 4<7: 347<374 → larger 374" (terse) or "347 vs 374: 3=3, 4<7: 347<374 → larger 374" / "5 vs 46: 46 is longer:
+    // 5<46 → larger 46" / "2 vs 0: 2>0 → smaller 0".
+    [GeneratedRegex(@"(?<!\d)(?:(?<a2>\d+) vs (?<b2>\d+): )?(?:(?<why>[^→;:\s][^→;:\n]*): )?(?<a>\d+)(?<op>[<>])(?<b>\d+) → (?<goal>larger|smaller) (?<winner>\d+)")]
     private static partial Regex Comparison();
+
+    // "…; take 84, left 54" (terse) or "…; take 84, leaving 54, 12".
+    [GeneratedRegex(@"; take (?<taken>\d+), (?:left|leaving) (?<rest>\d+(?:, \d+)*)$")]
+    private static partial Regex Take();
 
     // The problem's Id starts with its mode: Largest, Smallest, Ascending or Descending.
     static bool WantsLarger(Problem problem) => problem.Id.StartsWith("Largest") || problem.Id.StartsWith("Descending");
 
     [Fact]
-    public void Every_scratchpad_names_its_goal_before_the_first_comparison()
+    public void Every_scratchpad_copies_the_question_cue_then_names_the_goal_it_means_before_the_first_comparison()
     {
         var task = new ComparisonTask();
         foreach (var level in task.Levels.All)
@@ -21,12 +25,22 @@ public partial class ComparisonScratchpadTests
         {
             var first = problem.Solution.Split('\n')[0];
             var goals = problem.Verbosity == Verbosity.Terse
-                ? new[] { "max: ", "min: ", "asc: ", "desc: " }
-                : ["the largest", "the smallest", "from smallest to largest", "from largest to smallest"];
+                ? new[] { "→ max: ", "→ min: ", "→ asc: ", "→ desc: " }
+                : [", so we want the largest.", ", so we want the smallest.", "from smallest to largest", "from largest to smallest", "find the largest ", "find the smallest "];
             var named = goals.Where(g => first.Contains(g)).ToList();
             Assert.True(named.Count == 1, $"first line names {named.Count} goals:\n{problem.Solution}");
-            var wantsLarger = named[0] is "max: " or "desc: " or "the largest" or "from largest to smallest";
+            var wantsLarger = named[0].Contains("max") || named[0].Contains("desc") || named[0].Contains("the largest") || named[0] == "from largest to smallest";
             Assert.Equal(wantsLarger, WantsLarger(problem));
+            // The cue is the question's own word, first on the line (quoted when worded).
+            var cue = problem.Verbosity switch
+            {
+                Verbosity.Terse => first[..first.IndexOf(" → ", StringComparison.Ordinal)],
+                Verbosity.Normal => first[1..first.IndexOf("\":", StringComparison.Ordinal)],
+                _ => first.Split('"')[1],
+            };
+            Assert.Contains(cue, problem.Question, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(wantsLarger, cue is "larger" or "bigger" or "greater" or "max" or "largest" or "biggest" or "maximum"
+                or "greatest" or "descending" or "largest to smallest" or "greatest to least" or "decreasing");
         }
     }
 
@@ -46,8 +60,8 @@ public partial class ComparisonScratchpadTests
                 {
                     Assert.Equal(a, long.Parse(m.Groups["a2"].Value));
                     Assert.Equal(b, long.Parse(m.Groups["b2"].Value));
-                    Assert.True(m.Groups["why"].Success || (a < 10 && b < 10), $"'{m.Value}' gives no reason in:\n{problem.Solution}");
                 }
+                Assert.True(m.Groups["why"].Success || (a < 10 && b < 10), $"'{m.Value}' gives no reason in:\n{problem.Solution}");
                 if (m.Groups["why"].Success)
                 {
                     var why = m.Groups["why"].Value;
@@ -61,6 +75,36 @@ public partial class ComparisonScratchpadTests
             }
         }
         Assert.True(checkedComparisons > 2000, $"only {checkedComparisons} comparisons found");
+    }
+
+    [Fact]
+    public void Every_take_in_a_sort_writes_what_is_left_and_the_last_number_is_copied_from_it()
+    {
+        var task = new ComparisonTask();
+        var sorts = 0;
+        foreach (var level in task.Levels.All)
+        foreach (var problem in Samples.Draw(task, level, 200, seed: 20 + level))
+        {
+            if (!problem.Id.StartsWith("Ascending") && !problem.Id.StartsWith("Descending")) continue;
+            var remaining = problem.Id[(problem.Id.IndexOf(':') + 1)..].Split(',').Select(long.Parse).ToList();
+            var count = remaining.Count;
+            var lines = problem.Solution.Split('\n');
+            var takes = 0;
+            foreach (var line in lines)
+            {
+                var m = Take().Match(line);
+                if (!m.Success) continue;
+                var taken = long.Parse(m.Groups["taken"].Value);
+                Assert.Contains(taken, remaining);
+                remaining.Remove(taken);
+                Assert.Equal(string.Join(", ", remaining), m.Groups["rest"].Value);
+                takes++;
+            }
+            Assert.Equal(count - 1, takes);
+            Assert.Contains(lines, l => l == $"last {remaining[0]}" || l == $"Last left: {remaining[0]}.");
+            sorts++;
+        }
+        Assert.True(sorts > 400, $"only {sorts} sorts drawn");
     }
 
     /// <summary>"3=3, 4<7" for 347 vs 374: the equal leading digits in order, then the first differing pair.</summary>

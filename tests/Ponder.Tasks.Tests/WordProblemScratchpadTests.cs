@@ -40,4 +40,28 @@ public partial class WordProblemScratchpadTests
         }
         Assert.True(checkedProblems >= 1200);
     }
+
+    [Fact]
+    public void Every_step_after_the_first_opens_with_the_next_term_of_the_numbers_line()
+    {
+        var task = new WordProblemTask();
+        var checkedSteps = 0;
+        foreach (var level in task.Levels.All)
+        foreach (var problem in Samples.Draw(task, level, 200, seed: 80 + level))
+        {
+            var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
+            var terse = problem.Verbosity == Verbosity.Terse;
+            var numbers = lines.First(l => terse || l.StartsWith("Numbers: "));
+            var terms = (terse ? numbers : numbers["Numbers: ".Length..^1]).Split(", ");
+            const string separator = ": ";
+            // Lines that open with a term: a sign or a digit/dollar, then the separator. Column lines ("49+10: 9+0=9 → 9")
+            // open with a digit too, so only lines whose opening is one of the story's terms count, and they must come in order.
+            var opened = lines.SkipWhile(l => l != numbers).Skip(2)
+                .Where(l => terms.Skip(1).Any(t => l.StartsWith(t + separator, StringComparison.Ordinal)))
+                .Select(l => terms.Skip(1).First(t => l.StartsWith(t + separator, StringComparison.Ordinal))).ToList();
+            Assert.True(terms.Skip(1).SequenceEqual(opened), $"steps open with [{string.Join(" | ", opened)}], the terms are [{string.Join(" | ", terms)}]:\n{problem.Question}\n{problem.Solution}");
+            checkedSteps += opened.Count;
+        }
+        Assert.True(checkedSteps > 2000, $"only {checkedSteps} steps checked");
+    }
 }
