@@ -6,8 +6,8 @@ using Ponder.Tasks;
 
 namespace Ponder.Training.Tests;
 
-/// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the default; ponder-sft.gguf, the
-/// SFT baseline the reports name; ponder-rl-v4.gguf and ponder-rl-sigmoid.gguf, the other thought-compressed models the
+/// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the default; ponder-sft-v3.gguf and
+/// ponder-sft-v2.gguf, earlier defaults; ponder-sft.gguf, the SFT baseline the reports name; ponder-rl-v4.gguf and ponder-rl-sigmoid.gguf, the other thought-compressed models the
 /// card offers), decoded greedily by TorchSharp and by
 /// llama.cpp through the engine and the reasoning layer (the path `ponder chat` and `ponder serve` take), scores the
 /// same on held-out test problems. Quantisation and a different summation order may flip a near-tie token now and
@@ -19,6 +19,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("ponder.gguf")]
+    [InlineData("ponder-sft-v3.gguf")]
     [InlineData("ponder-sft-v2.gguf")]
     [InlineData("ponder-sft.gguf")]
     [InlineData("ponder-rl-v5.gguf")]
