@@ -39,9 +39,11 @@ public sealed class WordProblemStory(bool money, string unit)
         id.Add($"start {amount}");
     }
 
-    public void Add(long amount, string sentence, string label)
+    /// <summary>Adds an amount. <paramref name="label"/> names the step only when it is the story's first event (later
+    /// steps are named by their term), so only stories that can open with it pass one.</summary>
+    public void Add(long amount, string sentence, string? label = null)
     {
-        if (!started) { First(amount, sentence, $"{label}: {Show(amount)}.", $"{Show(amount)}", $"+{amount}", Show(amount)); return; }
+        if (!started) { First(amount, sentence, $"{FirstLabel(label)}: {Show(amount)}.", $"{Show(amount)}", $"+{amount}", Show(amount)); return; }
         var before = Value;
         terms.Add($"+{Show(amount)}");
         Value += amount;
@@ -67,15 +69,16 @@ public sealed class WordProblemStory(bool money, string unit)
     }
 
     /// <summary>count × each, then added (or subtracted): two small lines. <paramref name="eachFirst"/>: the sentence
-    /// names each before count ("49 km per hour for 4 hours"), and the story's terms keep its order.</summary>
-    public void AddProduct(long count, long each, bool subtract, string sentence, string label, bool eachFirst = false)
+    /// names each before count ("49 km per hour for 4 hours"), and the story's terms keep its order. <paramref name="label"/>
+    /// as in <see cref="Add"/>.</summary>
+    public void AddProduct(long count, long each, bool subtract, string sentence, string? label = null, bool eachFirst = false)
     {
         var product = count * each;
         var term = eachFirst ? $"{Show(each)}×{count}" : $"{count}×{Show(each)}";
         if (!started)
         {
             var times = Times(count, each);
-            First(product, sentence, times is null ? $"{label}: {count} × {Show(each)} = {Show(product)}." : $"{label}: {times}.",
+            First(product, sentence, times is null ? $"{FirstLabel(label)}: {count} × {Show(each)} = {Show(product)}." : $"{FirstLabel(label)}: {times}.",
                 times ?? $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}", term);
             return;
         }
@@ -123,6 +126,9 @@ public sealed class WordProblemStory(bool money, string unit)
         var value = money ? each / 100 : each;
         return value < 10 || count > 9 ? null : ColumnWork.TimesDigit(value, (int)count);
     }
+
+    static string FirstLabel(string? label) =>
+        label ?? throw new InvalidOperationException("A story's first event needs a label: no term names it yet.");
 
     /// <summary>The story's first amount when it has no starting amount (rates, time): nothing to add it to yet.</summary>
     void First(long amount, string sentence, string worded, string terse, string idPart, string term)

@@ -49,7 +49,7 @@ public sealed class WordProblemTask : ReasoningTask
             {
                 case 0:
                     int packs = random.Next(2, 10), each = random.Next(2, 13);
-                    story.AddProduct(packs, each, false, $"Then {name} buys {packs} packs of {each} {things}.", $"{packs} packs of {each}");
+                    story.AddProduct(packs, each, false, $"Then {name} buys {packs} packs of {each} {things}.");
                     break;
                 case 1 when story.Value > 1:
                     var given = random.Next(1, (int)Math.Min(story.Value, 30));
@@ -60,7 +60,7 @@ public sealed class WordProblemTask : ReasoningTask
                     break;
                 default:
                     var found = random.Next(2, 40);
-                    story.Add(found, $"{friend} gives {name} {found} more {things}.", $"Gets {found} more");
+                    story.Add(found, $"{friend} gives {name} {found} more {things}.");
                     break;
             }
         }
@@ -78,11 +78,11 @@ public sealed class WordProblemTask : ReasoningTask
             var price = random.Next(1, 13) * 100L + (random.Next(3) == 0 ? 50 : random.Next(5) == 0 ? 25 : 0);
             var count = random.Next(2, 7);
             if (random.Next(3) > 0 && count * price <= story.Value)
-                story.AddProduct(count, price, true, $"{name} buys {count} {goods} at {story.Show(price)} each.", $"{count} {goods} at {story.Show(price)}");
+                story.AddProduct(count, price, true, $"{name} buys {count} {goods} at {story.Show(price)} each.");
             else
             {
                 var earned = random.Next(5, 60) * 100L;
-                story.Add(earned, $"Then {name} earns {story.Show(earned)} {Phrasing.Pick(random, new[] { "babysitting", "selling lemonade", "walking dogs", "mowing lawns" })}.", $"Earns {story.Show(earned)}");
+                story.Add(earned, $"Then {name} earns {story.Show(earned)} {Phrasing.Pick(random, new[] { "babysitting", "selling lemonade", "walking dogs", "mowing lawns" })}.");
             }
         }
         var question = Phrasing.Pick(random, new[] { $"How much money does {name} have now?", $"How many dollars does {name} have left?", $"How much money does {name} end up with?" });
@@ -107,7 +107,7 @@ public sealed class WordProblemTask : ReasoningTask
             else
             {
                 var extra = random.Next(3, 80);
-                story.Add(extra, $"After that {Pronoun(subject)} {verb} another {extra} {unit}.", $"{extra} more");
+                story.Add(extra, $"After that {Pronoun(subject)} {verb} another {extra} {unit}.");
             }
         }
         var question = $"How many {unit} does {Pronoun(subject)} {Base(verb)} in total?";
@@ -129,7 +129,7 @@ public sealed class WordProblemTask : ReasoningTask
                 case 1:
                     int hours = random.Next(1, 3), extra = random.Next(1, 12) * 5;
                     story.AddProduct(hours, 60, false, $"{name} spends {hours} hour{(hours > 1 ? "s" : "")} {extra} minutes on {activity}.", $"{activity}, {hours} h");
-                    story.Add(extra, "", $"plus {extra} min");
+                    story.Add(extra, "");
                     break;
                 default:
                     int sessions = random.Next(2, 6), each = random.Next(2, 13) * 5;

@@ -20,8 +20,7 @@ public partial class ComparisonScratchpadTests
     public void Every_scratchpad_copies_the_question_cue_then_names_the_goal_it_means_before_the_first_comparison()
     {
         var task = new ComparisonTask();
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 200, seed: level))
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 0))
         {
             var first = problem.Solution.Split('\n')[0];
             var goals = problem.Verbosity == Verbosity.Terse
@@ -49,8 +48,7 @@ public partial class ComparisonScratchpadTests
     {
         var task = new ComparisonTask();
         var checkedComparisons = 0;
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 200, seed: 10 + level))
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 10))
         {
             var wantsLarger = WantsLarger(problem);
             foreach (Match m in Comparison().Matches(problem.Solution))
@@ -82,8 +80,7 @@ public partial class ComparisonScratchpadTests
     {
         var task = new ComparisonTask();
         var sorts = 0;
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 200, seed: 20 + level))
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 20))
         {
             if (!problem.Id.StartsWith("Ascending") && !problem.Id.StartsWith("Descending")) continue;
             var remaining = problem.Id[(problem.Id.IndexOf(':') + 1)..].Split(',').Select(long.Parse).ToList();

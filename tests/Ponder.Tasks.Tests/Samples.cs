@@ -12,4 +12,9 @@ public static class Samples
         var random = new Random(seed);
         return Enumerable.Range(0, count).Select(_ => task.Generate(level, random)).ToList();
     }
+
+    /// <summary><paramref name="count"/> problems at every level of the task, level by level, each level drawn with
+    /// seed <paramref name="seed"/> + level (the same problems as <see cref="Draw"/> with that seed).</summary>
+    public static IEnumerable<Problem> AtEveryLevel(ReasoningTask task, int count, int seed) =>
+        task.Levels.All.SelectMany(level => Draw(task, level, count, seed + level));
 }

@@ -20,8 +20,7 @@ public partial class ScratchpadArithmeticTests
     {
         var task = Samples.Task(name);
         var checkedEquations = 0;
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 80, seed: 7 + level))
+        foreach (var problem in Samples.AtEveryLevel(task, 80, seed: 7))
         foreach (Match match in Chain().Matches(problem.Solution))
         {
             var values = match.Groups["chain"].Value.Split('=').Select(Evaluate).ToList();
@@ -38,8 +37,7 @@ public partial class ScratchpadArithmeticTests
     public void Column_work_ends_with_the_answer_so_the_answer_is_a_copy_of_the_last_result(string name)
     {
         var task = Samples.Task(name);
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 200, seed: level).Where(p => p.Solution.Contains('→')))
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 0).Where(p => p.Solution.Contains('→')))
         {
             var last = problem.Solution.Split('\n').Last(l => l.Contains('→') && !l.StartsWith("Re-check") && !l.StartsWith("Check"));
             var magnitude = problem.Answer.TrimStart('-');

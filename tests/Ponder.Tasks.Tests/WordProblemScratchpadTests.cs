@@ -12,8 +12,7 @@ public partial class WordProblemScratchpadTests
     {
         var task = new WordProblemTask();
         var checkedProblems = 0;
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 200, seed: 70 + level))
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 70))
         {
             var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
             var line = problem.Verbosity switch
@@ -46,8 +45,7 @@ public partial class WordProblemScratchpadTests
     {
         var task = new WordProblemTask();
         var checkedSteps = 0;
-        foreach (var level in task.Levels.All)
-        foreach (var problem in Samples.Draw(task, level, 200, seed: 80 + level))
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 80))
         {
             var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
             var terse = problem.Verbosity == Verbosity.Terse;
