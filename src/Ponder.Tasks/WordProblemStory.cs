@@ -43,7 +43,7 @@ public sealed class WordProblemStory(bool money, string unit)
     /// steps are named by their term), so only stories that can open with it pass one.</summary>
     public void Add(long amount, string sentence, string? label = null)
     {
-        if (!started) { First(amount, sentence, $"{FirstLabel(label)}: {Show(amount)}.", $"{Show(amount)}", $"+{amount}", Show(amount)); return; }
+        if (!started) { First(amount, sentence, label, Show(amount), $"{Show(amount)}", $"+{amount}", Show(amount)); return; }
         var before = Value;
         terms.Add($"+{Show(amount)}");
         Value += amount;
@@ -78,7 +78,7 @@ public sealed class WordProblemStory(bool money, string unit)
         if (!started)
         {
             var times = Times(count, each);
-            First(product, sentence, times is null ? $"{FirstLabel(label)}: {count} × {Show(each)} = {Show(product)}." : $"{FirstLabel(label)}: {times}.",
+            First(product, sentence, label, times ?? $"{count} × {Show(each)} = {Show(product)}",
                 times ?? $"{count}×{Show(each)}={Show(product)}", $"+{count}x{each}", term);
             return;
         }
@@ -127,12 +127,12 @@ public sealed class WordProblemStory(bool money, string unit)
         return value < 10 || count > 9 ? null : ColumnWork.TimesDigit(value, (int)count);
     }
 
-    static string FirstLabel(string? label) =>
-        label ?? throw new InvalidOperationException("A story's first event needs a label: no term names it yet.");
-
-    /// <summary>The story's first amount when it has no starting amount (rates, time): nothing to add it to yet.</summary>
-    void First(long amount, string sentence, string worded, string terse, string idPart, string term)
+    /// <summary>The story's first amount when it has no starting amount (rates, time): nothing to add it to yet. Its
+    /// worded step is named by <paramref name="label"/> ("4 sessions of 40 min: …"), since no term names it yet.</summary>
+    void First(long amount, string sentence, string? label, string work, string terse, string idPart, string term)
     {
+        if (label is null) throw new InvalidOperationException("A story's first event needs a label: no term names it yet.");
+        var worded = $"{label}: {work}.";
         terms.Add(term);
         Value = amount;
         started = true;
