@@ -48,7 +48,11 @@ public sealed class CapacityTests
     [Fact]
     public async Task A_request_that_waits_past_the_queue_timeout_fails_with_over_capacity()
     {
-        await using var engine = TestModels.Start("random", maxSequences: 1, queueTimeout: TimeSpan.FromMilliseconds(200));
+        // The busy sequence must outlive the timeout. Once in CI the waiting request ran instead; the one way the busy
+        // sequence can end early is a full context, and the tiny model decodes hundreds of tokens in 200 ms, so it gets
+        // a context it cannot fill for many seconds.
+        await using var engine = TestModels.Start("random", contextSize: 16384, maxSequences: 1,
+            queueTimeout: TimeSpan.FromMilliseconds(200));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var busy = engine.Generate(GenerationRequest.FromText("abc", Endless), cancel.Token);
         await busy.Events.ReadAsync(TestContext.Current.CancellationToken);
