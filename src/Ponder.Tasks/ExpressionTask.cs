@@ -103,8 +103,9 @@ public sealed class ExpressionTask : ReasoningTask
     static string Inverse(string op) => op switch { "+" => "-", "-" => "+", _ => "÷" };
 
     /// <summary>Column work (<see cref="ColumnWork"/>) before a step with an operand of two or more digits: sums
-    /// and differences by columns (a negative difference worked the other way round; "19 + 4" too, which column-trained
-    /// models got wrong in one line), products by a one-digit factor digit by digit. Nothing for one-digit steps.</summary>
+    /// and differences by columns (a negative difference found and turned round by <see cref="ColumnWork.Difference"/>;
+    /// "19 + 4" too, which column-trained models got wrong in one line), products by a one-digit factor digit by digit.
+    /// Nothing for one-digit steps.</summary>
     static IEnumerable<string> Work(int x, string op, int y)
     {
         if (x < 0 || y < 0) return [];
@@ -115,7 +116,7 @@ public sealed class ExpressionTask : ReasoningTask
         }
         if (x < 10 && y < 10) return [];
         if (op == "+") return ColumnWork.Add(x, y);
-        return x >= y ? ColumnWork.Subtract(x, y) : [ColumnWork.Negated(x, y), .. ColumnWork.Subtract(y, x)];
+        return ColumnWork.Difference(x, y);
     }
 
     /// <summary>The innermost parenthesised group's contents as [from, to), or the whole expression.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Multi-digit subtraction by columns with explicit borrows; about one problem in five has a negative result
-/// (the scratchpad subtracts the other way round and negates). Level = digits of the longer operand.</summary>
+/// (the scratchpad finds it by a borrow out of the top column, subtracts the other way round and negates). Level = digits of the longer operand.</summary>
 public sealed class SubtractionTask : ReasoningTask
 {
     static readonly string[] Symbols = ["-", "-", "-", "minus", "−"];
@@ -31,21 +31,30 @@ public sealed class SubtractionTask : ReasoningTask
         _ => Phrasing.AskFor(random, Phrasing.Infix(random, a.ToString(), b.ToString(), Symbols)),
     };
 
-    /// <summary>The column-subtraction scratchpad (<see cref="ColumnWork.Subtract"/>) at a verbosity; a negative
-    /// difference is said first and worked the other way round.</summary>
+    /// <summary>The column-subtraction scratchpad (<see cref="ColumnWork.Difference"/>) at a verbosity. A negative
+    /// difference is found as ColumnWork finds it, by a borrow out of the top column (or a shorter top), and worked
+    /// the other way round.</summary>
     public static string Solve(long a, long b, Verbosity verbosity, Random random)
     {
         var s = new StringBuilder();
         var difference = a - b;
+        var terse = verbosity == Verbosity.Terse;
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} - {b}. Subtract by columns from the right, borrowing when needed.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Subtract {a} - {b} column by column.");
         var (top, bottom) = (a, b);
         if (a < b)
         {
             (top, bottom) = (b, a);
-            s.AppendLine(verbosity == Verbosity.Terse
-                ? ColumnWork.Negated(a, b)
-                : $"{a} < {b}, so the result is negative: {a} - {b} = -({b} - {a}).");
+            var shorter = PlaceNames.Length(a) < PlaceNames.Length(b);
+            if (!shorter)
+            {
+                var trial = ColumnWork.Subtract(a, b);
+                for (var place = 0; place < trial.Count; place++)
+                    s.AppendLine(terse ? trial[place] : $"{PlaceNames.Of(place)}: {trial[place]}");
+            }
+            var reason = shorter ? $"{b} is longer" : "b1 out";
+            s.AppendLine(terse ? ColumnWork.Negated(a, b, reason)
+                : $"{(shorter ? $"{b} has more digits" : "The top column still borrows")}, so {a} < {b} and the result is negative: {a} - {b} = -({b} - {a}).");
         }
         var lines = ColumnWork.Subtract(top, bottom);
         var columns = PlaceNames.Length(top);
@@ -53,7 +62,7 @@ public sealed class SubtractionTask : ReasoningTask
         var borrow = 0;
         for (var place = 0; place < lines.Count; place++)
         {
-            s.AppendLine(verbosity == Verbosity.Terse || place >= columns ? lines[place] : $"{PlaceNames.Of(place)}: {lines[place]}");
+            s.AppendLine(terse || place >= columns ? lines[place] : $"{PlaceNames.Of(place)}: {lines[place]}");
             if (place >= columns) continue;
             int x = PlaceNames.Digit(top, place), y = PlaceNames.Digit(bottom, place);
             var result = ((x - y - borrow) % 10 + 10) % 10;
@@ -62,7 +71,7 @@ public sealed class SubtractionTask : ReasoningTask
             borrow = x - y - borrow < 0 ? 1 : 0;
         }
         var magnitude = top - bottom;
-        if (verbosity == Verbosity.Terse) s.Append(a < b ? $"=-{magnitude}" : $"={difference}");
+        if (terse) s.Append(a < b ? $"=-{magnitude}" : $"={difference}");
         else
         {
             s.AppendLine(a < b ? $"So {b} - {a} = {magnitude}, and {a} - {b} = {difference}." : $"So {a} - {b} = {difference}.");

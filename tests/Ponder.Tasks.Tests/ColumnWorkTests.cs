@@ -85,17 +85,49 @@ public partial class ColumnWorkTests
     }
 
     [Fact]
-    public void A_negative_difference_is_turned_round_in_one_line_before_the_columns()
+    public void A_negative_difference_of_one_length_is_found_by_a_borrow_out_of_the_top_column_then_worked_round()
     {
-        Assert.Equal("3<47: 3-47=-(47-3)", ColumnWork.Negated(3, 47));
-        Assert.StartsWith(ColumnWork.Negated(3, 47) + "\n", SubtractionTask.Solve(3, 47, Verbosity.Terse, new Random(0)).ReplaceLineEndings("\n"));
+        Assert.Equal(
+        [
+            "347-374: 7-4=3 → 3", "34-37: 4-7<0, 14-7=7 b1 → 73", "3-3: 3-3-1<0, 13-3-1=9 b1 → 973",
+            "b1 out, 347<374: 347-374=-(374-347)",
+            "374-347: 4-7<0, 14-7=7 b1 → 7", "37-34: 7-4-1=2 → 27", "3-3: 3-3=0 → 027", "027 → 27",
+        ], ColumnWork.Difference(347, 374));
+        Assert.Equal(["47 is longer, 3<47: 3-47=-(47-3)", "47-3: 7-3=4 → 4", "4: 4 → 44"], ColumnWork.Difference(3, 47));
+        Assert.StartsWith("3-7: 3-7<0, 13-7=6 b1 → 6\nb1 out, 3<7: 3-7=-(7-3)\n",
+            SubtractionTask.Solve(3, 7, Verbosity.Terse, new Random(0)).ReplaceLineEndings("\n"));
     }
 
     [Fact]
-    public void Subtraction_refuses_a_negative_difference()
+    public void Only_a_smaller_top_of_the_same_length_borrows_out_of_its_top_column()
     {
-        var error = Assert.Throws<ArgumentException>(() => ColumnWork.Subtract(3, 4));
-        Assert.Contains("top ≥ bottom", error.Message);
+        foreach (var (a, b) in Pairs())
+        {
+            foreach (var (x, y) in new[] { (a, b), (b, a) })
+            {
+                var lines = ColumnWork.Difference(x, y);
+                var turn = lines.ToList().FindIndex(l => l.Contains("=-("));
+                Assert.Equal(x < y, turn >= 0);
+                if (x < y && x.ToString().Length == y.ToString().Length)
+                {
+                    Assert.Equal(x.ToString().Length, turn);
+                    Assert.Matches(@" b1 → \d+$", lines[turn - 1]);
+                    Assert.StartsWith("b1 out, ", lines[turn]);
+                }
+                else if (x < y) Assert.Equal(0, turn);
+                // Worked the right way round, no line borrows out of its top column.
+                var worked = lines.Skip(turn + 1).Where(l => l.Contains(':')).ToList();
+                Assert.DoesNotMatch(" b1 → ", worked[^1]);
+                Assert.Equal(Math.Abs(x - y), long.Parse(lines[^1][(lines[^1].LastIndexOf(' ') + 1)..]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Subtraction_refuses_a_shorter_top_smaller_than_its_bottom()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ColumnWork.Subtract(3, 47));
+        Assert.Contains("top ≥ bottom or both of one length", error.Message);
     }
 
     [Fact]
