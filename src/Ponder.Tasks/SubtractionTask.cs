@@ -3,7 +3,8 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Multi-digit subtraction by columns with explicit borrows; about one problem in five has a negative result
-/// (the scratchpad finds it by a borrow out of the top column, subtracts the other way round and negates). Level = digits of the longer operand.</summary>
+/// (the scratchpad finds it by a borrow out of the top column, subtracts the other way round and negates). Level =
+/// digits of the longer operand.</summary>
 public sealed class SubtractionTask : ReasoningTask
 {
     static readonly string[] Symbols = ["-", "-", "-", "minus", "−"];
@@ -53,8 +54,9 @@ public sealed class SubtractionTask : ReasoningTask
                     s.AppendLine(terse ? trial[place] : $"{PlaceNames.Of(place)}: {trial[place]}");
             }
             var reason = shorter ? $"{b} is longer" : "b1 out";
+            var why = shorter ? $"{b} has more digits" : "The top column still borrows";
             s.AppendLine(terse ? ColumnWork.Negated(a, b, reason)
-                : $"{(shorter ? $"{b} has more digits" : "The top column still borrows")}, so {a} < {b} and the result is negative: {a} - {b} = -({b} - {a}).");
+                : $"{why}, so {a} < {b} and the result is negative: {a} - {b} = -({b} - {a}).");
         }
         var lines = ColumnWork.Subtract(top, bottom);
         var columns = PlaceNames.Length(top);
