@@ -24,4 +24,5 @@ cp "artifacts/eval/$NAME/accuracy-by-level.png" "models/card/$NAME/"
 [[ "${INSTALL:-1}" == 1 ]] || exit 0
 cp "models/$NAME.gguf" models/ponder.gguf.tmp && mv models/ponder.gguf.tmp models/ponder.gguf
 PONDER_PARITY_PER_LEVEL=12 dotnet test tests/Ponder.Training.Tests \
-  --filter "FullyQualifiedName~ShippedModelParity" --logger "console;verbosity=detailed" | grep -E "test problems|Passed|Failed" || true
+  --filter "FullyQualifiedName~ShippedModelParity" --logger "console;verbosity=detailed" |
+  grep -E "test problems|Passed|Failed|Error Message|scored|Exception" || true
