@@ -45,7 +45,7 @@ public static class ColumnWork
     /// <see cref="Difference"/> finds a negative difference.</summary>
     public static IReadOnlyList<string> Subtract(long top, long bottom)
     {
-        if (top < bottom && top.ToString().Length != bottom.ToString().Length)
+        if (top < bottom && IsShorter(top, bottom))
             throw new ArgumentException($"column subtraction needs top ≥ bottom or both of one length, got {top} - {bottom}");
         var lines = new List<string>();
         string a = top.ToString(), b = bottom.ToString();
@@ -81,12 +81,17 @@ public static class ColumnWork
     public static IReadOnlyList<string> Difference(long a, long b)
     {
         if (a >= b) return Subtract(a, b);
-        if (a.ToString().Length < b.ToString().Length) return [Negated(a, b, $"{b} is longer"), .. Subtract(b, a)];
-        return [.. Subtract(a, b), Negated(a, b, "b1 out"), .. Subtract(b, a)];
+        if (IsShorter(a, b)) return [Negated(a, b), .. Subtract(b, a)];
+        return [.. Subtract(a, b), Negated(a, b), .. Subtract(b, a)];
     }
 
-    /// <summary>The terse line that turns a negative difference round, after its reason: "b1 out, 3<7: 3-7=-(7-3)".</summary>
-    public static string Negated(long a, long b, string reason) => $"{reason}, {a}<{b}: {a}-{b}=-({b}-{a})";
+    /// <summary>The terse line that turns a negative difference (a &lt; b) round, after its reason: "b1 out, 3<7:
+    /// 3-7=-(7-3)" when the columns were worked as given, "47 is longer, 3<47: …" when a has fewer digits.</summary>
+    public static string Negated(long a, long b) =>
+        $"{(IsShorter(a, b) ? $"{b} is longer" : "b1 out")}, {a}<{b}: {a}-{b}=-({b}-{a})";
+
+    /// <summary>Whether a has fewer digits than b: a negative difference then turns round before any column.</summary>
+    public static bool IsShorter(long a, long b) => a.ToString().Length < b.ToString().Length;
 
     /// <summary>Lines multiplying a number by one digit, multiplicand digits from the right, the product so far at the
     /// end of each step: "47×6: 7×6=42 c4 → 2, 4×6+4=28 → 282".</summary>

@@ -42,20 +42,21 @@ public sealed class SubtractionTask : ReasoningTask
         var terse = verbosity == Verbosity.Terse;
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} - {b}. Subtract by columns from the right, borrowing when needed.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Subtract {a} - {b} column by column.");
+        // A column line, named by its place unless terse; the leading-zeros line after the columns has no place.
+        string Column(string line, int place, int columns) =>
+            terse || place >= columns ? line : $"{PlaceNames.Of(place)}: {line}";
         var (top, bottom) = (a, b);
         if (a < b)
         {
             (top, bottom) = (b, a);
-            var shorter = PlaceNames.Length(a) < PlaceNames.Length(b);
+            var shorter = ColumnWork.IsShorter(a, b);
             if (!shorter)
             {
                 var trial = ColumnWork.Subtract(a, b);
-                for (var place = 0; place < trial.Count; place++)
-                    s.AppendLine(terse ? trial[place] : $"{PlaceNames.Of(place)}: {trial[place]}");
+                for (var place = 0; place < trial.Count; place++) s.AppendLine(Column(trial[place], place, trial.Count));
             }
-            var reason = shorter ? $"{b} is longer" : "b1 out";
             var why = shorter ? $"{b} has more digits" : "The top column still borrows";
-            s.AppendLine(terse ? ColumnWork.Negated(a, b, reason)
+            s.AppendLine(terse ? ColumnWork.Negated(a, b)
                 : $"{why}, so {a} < {b} and the result is negative: {a} - {b} = -({b} - {a}).");
         }
         var lines = ColumnWork.Subtract(top, bottom);
@@ -64,7 +65,7 @@ public sealed class SubtractionTask : ReasoningTask
         var borrow = 0;
         for (var place = 0; place < lines.Count; place++)
         {
-            s.AppendLine(terse || place >= columns ? lines[place] : $"{PlaceNames.Of(place)}: {lines[place]}");
+            s.AppendLine(Column(lines[place], place, columns));
             if (place >= columns) continue;
             int x = PlaceNames.Digit(top, place), y = PlaceNames.Digit(bottom, place);
             var result = ((x - y - borrow) % 10 + 10) % 10;
