@@ -5,7 +5,8 @@
 #   2. the held-out test split, 33 problems per task level (1,023 at trained levels, 594 beyond), greedy, Instant and
 #      Thinking; thoughts may run to 900 tokens (column work on 4 × 4 digits is that long) → artifacts/eval/NAME,
 #      models/card/NAME/eval.md and its plot
-#   3. models/ponder.gguf ← models/NAME.gguf (byte-identical), then export parity of every shipped model (TorchSharp vs
+#   3. the README's two quick-start questions, greedy: a model that answers either wrong stops here, not installed
+#   4. models/ponder.gguf ← models/NAME.gguf (byte-identical), then export parity of every shipped model (TorchSharp vs
 #      llama.cpp greedy on 12 problems per trained level)
 # The eval folder resumes, so items already answered are not answered again. models/README.md (the model card)
 # quotes these outputs; update it by hand when they change. runs/compress-default.sh compresses from --from.
@@ -21,6 +22,16 @@ cp "$RUN/loss.png" "$RUN/accuracy.png" "$RUN/metrics.csv" "$RUN/config.json" "mo
   --budget 900 --answer-tokens 48 --concurrency 16 --out "artifacts/eval/$NAME"
 cp "artifacts/eval/$NAME/summary.md" "models/card/$NAME/eval.md"
 cp "artifacts/eval/$NAME/accuracy-by-level.png" "models/card/$NAME/"
+# The README's own questions, greedy: a model that answers them wrong does not become the default, whatever its total
+# (a candidate 1.2 points above v5 had lost negative subtractions and answered "378 minus 905" with -803).
+for pair in "What is 347 + 589?|936" "how much is 378 minus 905|-527"; do
+  question="${pair%|*}" answer="${pair#*|}"
+  if ./ponder chat --model "models/$NAME.gguf" --temperature 0 "$question" 2>&1 | grep -q "The answer is $answer\."; then
+    echo "ship: '$question' → $answer"
+  else
+    echo "ship: models/$NAME.gguf does not answer '$question' with $answer (greedy); not installed." >&2; exit 1
+  fi
+done
 [[ "${INSTALL:-1}" == 1 ]] || exit 0
 cp "models/$NAME.gguf" models/ponder.gguf.tmp && mv models/ponder.gguf.tmp models/ponder.gguf
 PONDER_PARITY_PER_LEVEL=12 dotnet test tests/Ponder.Training.Tests \
