@@ -5,7 +5,7 @@ namespace Ponder.Tasks;
 /// <summary>Comparing and sorting numbers: the largest or smallest of a list (a number), or the list sorted up or down
 /// (a list). The thought copies the question's cue word before naming the goal; each comparison gives its reason and
 /// the two numbers' order before the goal word and the winner; sorting is selection sort, one pass per line, each
-/// ending with what is left.
+/// ending with the list, its take marked, and what is left.
 /// Level L: L + 1 numbers of up to L + 1 digits.</summary>
 public sealed class ComparisonTask : ReasoningTask
 {
@@ -109,10 +109,13 @@ public sealed class ComparisonTask : ReasoningTask
             {
                 var line = Pass(remaining, largestFirst, verbosity, out var pick);
                 sorted.Add(pick);
-                remaining.Remove(pick);
                 // What is left is written beside each take: the next pass starts from it, and the last number is copied
-                // from it (asked to find the one number not yet taken, a small model repeated the last one taken).
-                s.AppendLine($"{line}; take {pick}, {(terse ? "left" : "leaving")} {string.Join(", ", remaining)}");
+                // from it (asked to find the one number not yet taken, a small model repeated the last one taken). It is
+                // the list copied whole with the take marked, then copied again without the mark: written straight after
+                // the take, a shorter list began with the number just taken in half the take steps of one run.
+                var marked = string.Join(", ", remaining.Select(n => n == pick ? $"[{n}]" : $"{n}"));
+                remaining.Remove(pick);
+                s.AppendLine($"{line}; take {pick}: {marked}, {(terse ? "left" : "leaving")} {string.Join(", ", remaining)}");
             }
             sorted.Add(remaining[0]);
             s.AppendLine(terse ? $"last {remaining[0]}" : $"Last left: {remaining[0]}.");

@@ -146,6 +146,23 @@ public partial class ColumnWorkTests
     }
 
     [Fact]
+    public void Halving_writes_each_digit_step_as_two_times_its_quotient_digit_and_ends_with_the_half()
+    {
+        Assert.Equal("132÷2: 1=2×0+1, 13=2×6+1, 12=2×6 → 66", ColumnWork.Half(132));
+        for (var n = 0L; n <= 20000; n += 2)
+        {
+            var line = ColumnWork.Half(n);
+            var steps = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..line.IndexOf(" → ", StringComparison.Ordinal)].Split(", ");
+            Assert.Equal(n.ToString().Length, steps.Length);
+            // The quotient digits, read off the steps in order, are the half (leading zeros aside).
+            var digits = string.Concat(steps.Select(s => s.Split('×')[1].Split('+')[0]));
+            Assert.Equal(n / 2, long.Parse(digits));
+            Assert.EndsWith($"→ {n / 2}", line);
+        }
+        Assert.Throws<ArgumentException>(() => ColumnWork.Half(7));
+    }
+
+    [Fact]
     public void Expression_sums_and_differences_with_a_multi_digit_operand_follow_their_column_work()
     {
         var task = new ExpressionTask();

@@ -9,8 +9,8 @@ public partial class ComparisonScratchpadTests
     [GeneratedRegex(@"(?<!\d)(?:(?<a2>\d+) vs (?<b2>\d+): )?(?:(?<why>[^→;:\s][^→;:\n]*): )?(?<a>\d+)(?<op>[<>])(?<b>\d+) → (?<goal>larger|smaller) (?<winner>\d+)")]
     private static partial Regex Comparison();
 
-    // "…; take 84, left 54" (terse) or "…; take 84, leaving 54, 12".
-    [GeneratedRegex(@"; take (?<taken>\d+), (?:left|leaving) (?<rest>\d+(?:, \d+)*)$")]
+    // "…; take 84: 54, [84], left 54" (terse) or "…; take 84: 54, [84], 12, leaving 54, 12".
+    [GeneratedRegex(@"; take (?<taken>\d+): (?<marked>\[?\d+\]?(?:, \[?\d+\]?)*), (?:left|leaving) (?<rest>\d+(?:, \d+)*)$")]
     private static partial Regex Take();
 
     // The problem's Id starts with its mode: Largest, Smallest, Ascending or Descending.
@@ -76,7 +76,7 @@ public partial class ComparisonScratchpadTests
     }
 
     [Fact]
-    public void Every_take_in_a_sort_writes_what_is_left_and_the_last_number_is_copied_from_it()
+    public void Every_take_in_a_sort_marks_it_in_the_list_then_writes_what_is_left_and_the_last_number_is_copied_from_it()
     {
         var task = new ComparisonTask();
         var sorts = 0;
@@ -93,6 +93,7 @@ public partial class ComparisonScratchpadTests
                 if (!m.Success) continue;
                 var taken = long.Parse(m.Groups["taken"].Value);
                 Assert.Contains(taken, remaining);
+                Assert.Equal(string.Join(", ", remaining.Select(n => n == taken ? $"[{n}]" : $"{n}")), m.Groups["marked"].Value);
                 remaining.Remove(taken);
                 Assert.Equal(string.Join(", ", remaining), m.Groups["rest"].Value);
                 takes++;

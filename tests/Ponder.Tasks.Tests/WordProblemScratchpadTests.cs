@@ -7,6 +7,10 @@ public partial class WordProblemScratchpadTests
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex Number();
 
+    // A one-line sum, difference or half of whole amounts: "195+3=198", "$53 - $8 = $45", "32 ÷ 2 = 16".
+    [GeneratedRegex(@"(?<![\d.×])\$?(?<a>\d+) ?(?<op>[+\-÷]) ?\$?(?<b>\d+) ?= ?\$?\d+(?![\d.])")]
+    private static partial Regex OneLineStep();
+
     [Fact]
     public void Every_thought_first_lists_the_story_numbers_in_the_order_the_story_gives_them()
     {
@@ -61,5 +65,25 @@ public partial class WordProblemScratchpadTests
             checkedSteps += opened.Count;
         }
         Assert.True(checkedSteps > 2000, $"only {checkedSteps} steps checked");
+    }
+
+    [Fact]
+    public void Every_step_with_a_multi_digit_whole_amount_is_worked_by_columns_or_digits_not_in_one_line()
+    {
+        var task = new WordProblemTask();
+        var steps = 0;
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 90))
+        foreach (var line in problem.Solution.ReplaceLineEndings("\n").Split('\n'))
+        {
+            // Column lines (→) and the backwards check restate settled amounts; they are not steps of work.
+            if (line.Contains('→') && !line.Contains("so ") || line.StartsWith("Check backwards")) continue;
+            foreach (Match m in OneLineStep().Matches(line))
+            {
+                long a = long.Parse(m.Groups["a"].Value), b = long.Parse(m.Groups["b"].Value);
+                Assert.True(a < 10 && b < 10, $"'{m.Value}' is worked in one line:\n{problem.Question}\n{problem.Solution}");
+                steps++;
+            }
+        }
+        Assert.True(steps >= 10, $"only {steps} one-line steps of one-digit amounts found: the pattern no longer matches the steps");
     }
 }
