@@ -20,6 +20,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("ponder.gguf")]
+    [InlineData("ponder-sft-v5.gguf")]
     [InlineData("ponder-sft-v4.gguf")]
     [InlineData("ponder-sft-v3.gguf")]
     [InlineData("ponder-sft-v2.gguf")]
