@@ -104,8 +104,9 @@ public sealed class WordProblemStory(bool money, string unit)
         terms.Add("÷2");
         Value /= 2;
         sentences.Add(sentence);
-        steps.Add(before >= 10
-            ? (ColumnWork.Half(before), $"half of {Show(before)}: {ColumnWork.Half(before)}.")
+        var digits = before >= 10 ? ColumnWork.Half(before) : null;
+        steps.Add(digits is not null
+            ? (digits, $"half of {Show(before)}: {digits}.")
             : ($"{Show(before)}÷2={Show(Value)}", $"{Show(before)} ÷ 2 = {Show(Value)}."));
         inverses.Add($"{Show(Value)} × 2 = {Show(before)}");
         id.Add("half");
