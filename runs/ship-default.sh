@@ -26,9 +26,13 @@ cp "artifacts/eval/$NAME/accuracy-by-level.png" "models/card/$NAME/"
 # (a candidate 1.2 points above v5 had lost negative subtractions and answered "378 minus 905" with -803).
 for pair in "What is 347 + 589?|936" "how much is 378 minus 905|-527"; do
   question="${pair%|*}" answer="${pair#*|}"
-  if ./ponder chat --model "models/$NAME.gguf" --temperature 0 "$question" 2>&1 | grep -q "The answer is $answer\."; then
+  # The reply is read whole before it is searched: with pipefail, grep -q stopping at the answer could break the pipe
+  # while chat still writes its usage line, and fail a right answer.
+  if reply="$(./ponder chat --model "models/$NAME.gguf" --temperature 0 "$question" 2>&1)" &&
+     grep -q "The answer is $answer\." <<< "$reply"; then
     echo "ship: '$question' → $answer"
   else
+    tail -n 3 <<< "$reply" >&2
     echo "ship: models/$NAME.gguf does not answer '$question' with $answer (greedy); not installed." >&2; exit 1
   fi
 done
