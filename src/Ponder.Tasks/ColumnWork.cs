@@ -1,8 +1,9 @@
 namespace Ponder.Tasks;
 
 /// <summary>The mechanical lines of column addition, subtraction, one-digit multiplication and halving, shared by every
-/// task that works on multi-digit numbers. Each line restates what is left of the operands, so the digits it works on are the last ones
-/// written just before it, and ends with the result so far, so the final answer is a copy of the last line:
+/// task that works on multi-digit numbers. Each line restates what is left of the operands, so the digits it works on
+/// are the last ones written just before it, and ends with the result so far, so the final answer is a copy of the
+/// last line:
 /// <code>
 /// 8139+3912: 9+2=11 c1 → 1
 /// 813+391: 3+1+1=5 → 51
