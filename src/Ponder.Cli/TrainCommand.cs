@@ -16,7 +16,8 @@ static class TrainCommand
                      --dataset FILE.jsonl (GSM8K format)  --stop-on-malformed
           batch      --batch-tokens N  --micro-batch-tokens N
           length     --steps N  --minutes M
-          optimiser  --lr F  --warmup N  --min-lr-fraction F  --weight-decay F  --grad-clip F  --seed N
+          optimiser  --optimizer adamw|muon  --lr F  --warmup N  --min-lr-fraction F  --weight-decay F
+                     --grad-clip F  --muon-momentum F  --seed N
           eval       --val-every N  --val-problems N  --max-thinking-tokens N
           output     --out DIR  --checkpoint-every N  --log-every N  --export F32|F16|Q8_0  --threads N
         """;
@@ -32,6 +33,8 @@ static class TrainCommand
         ["--micro-batch-tokens"] = (c, v) => c with { MicroBatchTokens = Int(v) },
         ["--steps"] = (c, v) => c with { Steps = Int(v) },
         ["--minutes"] = (c, v) => c with { Minutes = Real(v) },
+        ["--optimizer"] = (c, v) => c with { Optimizer = v },
+        ["--muon-momentum"] = (c, v) => c with { MuonMomentum = Real(v) },
         ["--lr"] = (c, v) => c with { LearningRate = Real(v) },
         ["--warmup"] = (c, v) => c with { WarmupSteps = Int(v) },
         ["--min-lr-fraction"] = (c, v) => c with { MinLearningRateFraction = Real(v) },

@@ -17,9 +17,11 @@ public sealed record TrainConfig(
     int BatchTokens = 8192, int MicroBatchTokens = 4096,
     // Length of the run: Steps, or stop early when Minutes have passed (0 = no time budget)
     int Steps = 1000, double Minutes = 0,
-    // Optimisation: AdamW, linear warm-up, cosine decay to LearningRate·MinLearningRateFraction
+    // Optimisation: "adamw", or "muon" (Muon for the blocks' matrices, AdamW for the rest; see Muon), linear warm-up,
+    // cosine decay to LearningRate·MinLearningRateFraction
     double LearningRate = 3e-3, int WarmupSteps = 50, double MinLearningRateFraction = 0.1,
     double WeightDecay = 0.1, double Beta1 = 0.9, double Beta2 = 0.95, double GradientClip = 1.0,
+    string Optimizer = RunOptimizer.AdamWName, double MuonMomentum = 0.95,
     // Reproducibility: one seed for initialisation and the data stream
     int Seed = 1,
     // Validation: greedy accuracy per mode on a fixed validation set, every ValidationEvery steps (0 = never)
@@ -62,6 +64,8 @@ public sealed record TrainConfig(
         Require(MinLearningRateFraction is >= 0 and <= 1, $"minimum learning-rate fraction {MinLearningRateFraction} must be between 0 and 1.");
         Require(WeightDecay >= 0, $"weight decay {WeightDecay} must not be negative.");
         Require(Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1, "AdamW betas must be in [0, 1).");
+        Require(Optimizer is RunOptimizer.AdamWName or RunOptimizer.MuonName, $"optimiser '{Optimizer}' is not known; use {RunOptimizer.AdamWName} or {RunOptimizer.MuonName}.");
+        Require(MuonMomentum is >= 0 and < 1, $"Muon momentum {MuonMomentum} must be in [0, 1).");
         Require(GradientClip >= 0, $"gradient clip {GradientClip} must be zero (off) or positive.");
         Require(ValidationEvery >= 0 && ValidationProblems >= 0, "validation interval and problem count must not be negative.");
         Require(MaxThinkingTokens > 0 && MaxAnswerTokens > 0, "generation limits for validation must be positive.");

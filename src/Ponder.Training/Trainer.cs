@@ -55,7 +55,7 @@ public static class Trainer
 
         using var model = ModelInit.Create(modelConfig, config.Seed);
         var parameters = model.named_parameters().Select(p => (p.name, p.parameter)).ToList();
-        using var optimizer = new AdamW(parameters, config.Beta1, config.Beta2, config.WeightDecay);
+        using var optimizer = new RunOptimizer(parameters, config);
         var metrics = new TrainingMetrics();
         var step = 0;
         var elapsedBefore = 0.0;
@@ -123,7 +123,7 @@ public static class Trainer
 
     /// <summary>One optimiser step over all micro-batches: the loss is the mean over every assistant token of the
     /// step (each micro-batch's summed loss is divided by the step's total), so micro-batching does not reweight.</summary>
-    static (double Loss, long Tokens, double GradNorm) TrainStep(LlamaModel model, AdamW optimizer,
+    static (double Loss, long Tokens, double GradNorm) TrainStep(LlamaModel model, RunOptimizer optimizer,
         IReadOnlyList<MicroBatch> batches, double lr, double clip, int vocab)
     {
         optimizer.ZeroGrad();
@@ -165,17 +165,17 @@ public static class Trainer
     static string Clip(string reply) =>
         (reply.Length > 300 ? reply[..150] + " … " + reply[^150..] : reply).Replace("\n", "⏎");
 
-    static void SaveCheckpoint(CheckpointStore store, LlamaModel model, AdamW optimizer, TrainConfig config, int step,
+    static void SaveCheckpoint(CheckpointStore store, LlamaModel model, RunOptimizer optimizer, TrainConfig config, int step,
         double elapsed, TrainingMetrics metrics, ProgressLine progress)
     {
         var tensors = new Dictionary<string, (long[], float[])>();
         foreach (var (name, p) in model.named_parameters()) tensors["model." + name] = HostTensors.Snapshot(p);
-        foreach (var (name, t) in optimizer.State()) tensors["adamw." + name] = HostTensors.Snapshot(t);
+        foreach (var (name, t) in optimizer.State()) tensors[name] = HostTensors.Snapshot(t); // "adamw.…", "muon.…"
         store.Save(new Checkpoint(step, elapsed, config, metrics, tensors));
         Curves.Write(config.OutputDirectory, metrics);
     }
 
-    static void Restore(LlamaModel model, AdamW optimizer, Checkpoint checkpoint)
+    static void Restore(LlamaModel model, RunOptimizer optimizer, Checkpoint checkpoint)
     {
         using var scope = NewDisposeScope(); // frees the optimiser state tensors made below
         (long[] Shape, float[] Data) Saved(string name) => checkpoint.Tensors.TryGetValue(name, out var t)
@@ -187,7 +187,7 @@ public static class Trainer
         }
         optimizer.Restore(checkpoint.Step, optimizer.State().ToDictionary(s => s.Name, s =>
         {
-            var (shape, data) = Saved("adamw." + s.Name);
+            var (shape, data) = Saved(s.Name);
             return HostTensors.FromArray(data, shape);
         }));
     }

@@ -36,6 +36,8 @@ public sealed class BadInputTests
     [InlineData("export", "export type 'Q4_K' is not supported")]
     [InlineData("fraction", "thinking fraction 1.5 must be between 0 and 1")]
     [InlineData("dataset", "dataset file not found")]
+    [InlineData("optimizer", "optimiser 'sgd' is not known; use adamw or muon")]
+    [InlineData("momentum", "Muon momentum 1 must be in [0, 1)")]
     public void An_invalid_setting_is_refused_naming_it(string which, string message)
     {
         var c = new TrainConfig();
@@ -46,6 +48,8 @@ public sealed class BadInputTests
             "micro" => c with { MicroBatchTokens = 100 },
             "export" => c with { ExportType = "Q4_K" },
             "fraction" => c with { ThinkingFraction = 1.5 },
+            "optimizer" => c with { Optimizer = "sgd" },
+            "momentum" => c with { MuonMomentum = 1 },
             _ => c with { Dataset = "/nonexistent/data.jsonl" },
         };
         var e = Assert.Throws<TrainConfigException>(c.Validate);
