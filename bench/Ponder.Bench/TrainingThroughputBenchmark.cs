@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using Ponder.Model.Llama;
+using Ponder.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Ponder.Bench;
 
-/// <summary>TorchSharp training throughput: tokens/s of forward + backward + AdamW for Ponder model sizes, and
-/// the fraction of this machine's measured fp32 matmul peak that the step reaches (model FLOPs utilisation).
+/// <summary>TorchSharp training throughput: tokens/s of forward + backward + optimiser step for Ponder model sizes,
+/// and the fraction of this machine's measured fp32 matmul peak that the step reaches (model FLOPs utilisation).
 /// Run: dotnet run -c Release --project bench/Ponder.Bench -- training-throughput [--depths 4,6,8] [--seconds 20]
-///   [--threads N] [--attention fused,explicit]
-/// With both attention paths listed, each depth measures them back to back, so a shared machine's load shifts
-/// both figures alike.</summary>
+///   [--threads N] [--attention fused,explicit] [--optimizer adamw,muon]
+/// The optimisers are the trainer's own (Ponder.Training.RunOptimizer). With two attention paths or optimisers
+/// listed, each depth measures them back to back, so a shared machine's load shifts both figures alike.</summary>
 static class TrainingThroughputBenchmark
 {
-    public const string Summary = "tokens/s of forward + backward + AdamW per model depth, and the share of fp32 matmul peak";
+    public const string Summary = "tokens/s of forward + backward + optimiser step per model depth, and the share of fp32 matmul peak";
 
     public static int Run(string[] args)
     {
@@ -25,6 +26,9 @@ static class TrainingThroughputBenchmark
         var paths = Option(args, "--attention", "fused").Split(',');
         if (paths.Any(p => p is not ("fused" or "explicit")))
             throw new ArgumentException("--attention takes fused, explicit or both (comma-separated).");
+        var optimizers = Option(args, "--optimizer", "adamw").Split(',');
+        if (optimizers.Any(o => o is not (RunOptimizer.AdamWName or RunOptimizer.MuonName)))
+            throw new ArgumentException("--optimizer takes adamw, muon or both (comma-separated).");
         const int vocab = 512;
         torch.set_num_threads(threads);
         Console.WriteLine($"threads {torch.get_num_threads()}, batch {batch} × {seqLen} tokens, vocab {vocab}, {seconds} s per size");
@@ -32,14 +36,16 @@ static class TrainingThroughputBenchmark
         // The peak is re-measured after every size and the best figure kept: on a shared machine a single
         // measurement taken during someone else's burst would flatter every fraction below.
         var peak = MatmulPeak(seconds / 2);
-        var rows = new List<(int Depth, string Path, long Parameters, double TokensPerSecond, double StepSeconds, double Achieved)>();
+        var rows = new List<(int Depth, string Path, string Optimizer, long Parameters, double TokensPerSecond, double StepSeconds, double Achieved)>();
         foreach (var depth in depths)
         foreach (var path in paths)
+        foreach (var optimizerName in optimizers)
         {
             var config = LlamaConfig.FromDepth(depth, vocab, contextLength: seqLen);
             using var model = LlamaModel.Random(config, seed: 1);
             model.FusedAttention = path == "fused";
-            var optimizer = optim.AdamW(model.parameters(), lr: 1e-3);
+            using var optimizer = new RunOptimizer(model.named_parameters().Select(p => (p.name, p.parameter)).ToList(),
+                new TrainConfig(Optimizer: optimizerName));
             using var gen = new Generator(7);
             var tokens = randint(0, vocab, [batch, seqLen + 1], generator: gen);
             var input = tokens.narrow(1, 0, seqLen);
@@ -48,12 +54,12 @@ static class TrainingThroughputBenchmark
             void Step()
             {
                 using var scope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var logits = model.Forward(input); // (B, T, V)
                 var loss = nn.functional.cross_entropy(logits.view(-1, vocab), target.reshape(-1));
                 loss.backward();
                 nn.utils.clip_grad_norm_(model.parameters(), 1.0);
-                optimizer.step();
+                optimizer.Step(1e-3);
             }
 
             Step(); Step(); // warm up allocator and kernels
@@ -65,14 +71,14 @@ static class TrainingThroughputBenchmark
             var flopsPerToken = TrainingFlopsPerToken(config, seqLen);
             var achieved = tokensPerSecond * flopsPerToken;
             peak = Math.Max(peak, MatmulPeak(seconds / 4));
-            rows.Add((depth, path, config.ParameterCount, tokensPerSecond, stepSeconds, achieved));
+            rows.Add((depth, path, optimizerName, config.ParameterCount, tokensPerSecond, stepSeconds, achieved));
         }
         Console.WriteLine($"fp32 matmul peak (1024×1024 · 1024×1024, best of all measurements): {peak / 1e9:F1} GFLOP/s");
         Console.WriteLine();
-        Console.WriteLine("| depth | attention | parameters | tokens/s | step ms | model GFLOP/s | fraction of matmul peak |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (depth, path, parameters, tokensPerSecond, stepSeconds, achieved) in rows)
-            Console.WriteLine($"| {depth} | {path} | {parameters / 1e6:F2}M | {tokensPerSecond:F0} | {stepSeconds * 1000:F0} | {achieved / 1e9:F1} | {achieved / peak:P0} |");
+        Console.WriteLine("| depth | attention | optimiser | parameters | tokens/s | step ms | model GFLOP/s | fraction of matmul peak |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (depth, path, optimizerName, parameters, tokensPerSecond, stepSeconds, achieved) in rows)
+            Console.WriteLine($"| {depth} | {path} | {optimizerName} | {parameters / 1e6:F2}M | {tokensPerSecond:F0} | {stepSeconds * 1000:F0} | {achieved / 1e9:F1} | {achieved / peak:P0} |");
         return 0;
     }
 
