@@ -4,7 +4,8 @@ namespace Ponder.Training;
 
 /// <summary>Everything needed to continue a supervised run: the step reached (which is also the data stream's position,
 /// see <see cref="SftDataStream"/>), the configuration, metrics so far, training time so far, and named F32 tensors
-/// (model weights and AdamW moments). Stored in the checksummed <see cref="CheckpointFile"/> container.</summary>
+/// (model weights, AdamW moments and, with Muon, its momenta). Stored in the checksummed <see cref="CheckpointFile"/>
+/// container.</summary>
 public sealed record Checkpoint(int Step, double ElapsedSeconds, TrainConfig Config, TrainingMetrics Metrics,
     IReadOnlyDictionary<string, (long[] Shape, float[] Data)> Tensors)
 {
