@@ -9,7 +9,8 @@ namespace Ponder.Training;
 /// same amount instead of the few that dominate its gradient. The orthogonal update is rescaled to an RMS of 0.2 per
 /// entry (0.2·√max(rows, cols), Liu et al., 2025), the size of a typical AdamW step, so the run's one learning rate
 /// and schedule serve both optimisers. Embeddings, the output head and norm gains stay with <see cref="AdamW"/>.
-/// <para>Like <see cref="AdamW"/> its state is plain named tensors (one momentum per matrix) for checkpoints.</para></summary>
+/// <para>Like <see cref="AdamW"/> its state is plain named tensors (one momentum per matrix) for checkpoints.</para>
+/// </summary>
 public sealed class Muon : IDisposable
 {
     sealed record Slot(string Name, Parameter Parameter, Tensor Momentum, double Scale);
@@ -33,7 +34,8 @@ public sealed class Muon : IDisposable
     }
 
     /// <summary>The parameters Muon takes in a Llama model: the blocks' attention and feed-forward matrices. The token
-    /// embedding (a lookup table, not a linear map of its input) and the output head keep AdamW, as in the reference.</summary>
+    /// embedding (a lookup table, not a linear map of its input) and the output head keep AdamW, as in the
+    /// reference.</summary>
     public static bool Takes(string name, Tensor parameter) => parameter.dim() == 2 && name.StartsWith("blk.", StringComparison.Ordinal);
 
     /// <summary>The nearest semi-orthogonal matrix to <paramref name="g"/> (its U·Vᵀ), approximately.</summary>

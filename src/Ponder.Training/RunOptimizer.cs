@@ -38,7 +38,8 @@ public sealed class RunOptimizer : IDisposable
         muon?.Step(learningRate);
     }
 
-    /// <summary>Every state tensor, named with its optimiser's prefix ("adamw.NAME.exp_avg", "muon.NAME.momentum").</summary>
+    /// <summary>Every state tensor, named with its optimiser's prefix ("adamw.NAME.exp_avg",
+    /// "muon.NAME.momentum").</summary>
     public IEnumerable<(string Name, Tensor Tensor)> State() =>
         adamw.State().Select(s => ("adamw." + s.Name, s.Tensor))
             .Concat(muon?.State().Select(s => ("muon." + s.Name, s.Tensor)) ?? []);

@@ -12,8 +12,8 @@ public sealed class MuonTests
     {
         using var scope = NewDisposeScope();
         var generator = new Generator(7);
-        // g = U·diag(s)·Vᵀ with singular values s spread over two orders of magnitude (a random square matrix would have
-        // some near zero, which no orthogonalisation brings up in five steps: directions far below 1/500 of the
+        // g = U·diag(s)·Vᵀ with singular values s spread over two orders of magnitude (a random square matrix would
+        // have some near zero, which no orthogonalisation brings up in five steps: directions far below 1/500 of the
         // Frobenius norm barely move, as in the reference).
         var k = Math.Min(rows, columns);
         var u = linalg.qr(randn(rows, k, generator: generator)).Q;
