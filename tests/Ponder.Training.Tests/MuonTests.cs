@@ -11,7 +11,7 @@ public sealed class MuonTests
     public void Orthogonalize_brings_every_singular_value_near_one_even_for_an_ill_conditioned_matrix(int rows, int columns)
     {
         using var scope = NewDisposeScope();
-        var generator = new Generator(7);
+        using var generator = new Generator(7);
         // g = U·diag(s)·Vᵀ with singular values s spread over two orders of magnitude (a random square matrix would
         // have some near zero, which no orthogonalisation brings up in five steps: directions far below 1/500 of the
         // Frobenius norm barely move, as in the reference).
