@@ -30,13 +30,16 @@ public sealed class AdamW : IDisposable
     /// <summary>Matrices decay; norm gains (1-D) and the token embedding do not (see the type's summary).</summary>
     public static bool Decays(string name, Tensor parameter) => parameter.dim() >= 2 && !name.StartsWith("token_embd", StringComparison.Ordinal);
 
-    public void ZeroGrad()
+    public void ZeroGrad() => ZeroGrads(slots.Select(s => s.Parameter));
+
+    /// <summary>Zeroes the gradients of <paramref name="parameters"/> (every optimiser of a run shares this).</summary>
+    public static void ZeroGrads(IEnumerable<Parameter> parameters)
     {
         // Each .grad is a new wrapper. Outside a scope nothing holds it once zero_ (TorchSharp: zeros(shape) into the same
         // handle, THSTensor_zeros_out) has read its handle, so the finalizer thread could free that handle mid-call:
         // training segfaulted right after zeros_out three times (step ~400, ~1,400, and once after 2,000 in an earlier run).
         using var scope = NewDisposeScope();
-        foreach (var s in slots) s.Parameter.grad?.zero_();
+        foreach (var p in parameters) p.grad?.zero_();
     }
 
     public void Step(double learningRate)

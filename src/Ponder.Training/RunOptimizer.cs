@@ -25,12 +25,7 @@ public sealed class RunOptimizer : IDisposable
         else adamw = new AdamW(parameters, config.Beta1, config.Beta2, config.WeightDecay);
     }
 
-    public void ZeroGrad()
-    {
-        // As in AdamW.ZeroGrad: each .grad wrapper must live in a scope while zero_ runs.
-        using var scope = NewDisposeScope();
-        foreach (var p in all) p.grad?.zero_();
-    }
+    public void ZeroGrad() => AdamW.ZeroGrads(all);
 
     public void Step(double learningRate)
     {
