@@ -491,9 +491,10 @@ public sealed class InferenceLoop : IGenerationEngine
             live.Remove(s);
             Interlocked.Decrement(ref liveCount);
         }
-        s.State = SequenceState.Finished;
-        s.Output.TryComplete();
+        // Forget before completing, as the queue paths do: a caller that reads the stream to its end may look at the
+        // engine's stats next, and the shared prompt's reservation must already be gone then.
         Forget(s);
+        s.Output.TryComplete();
     }
 
     /// <summary>Drops the sequence's reference to its shared prompt, releasing those cells with the last reference.</summary>
