@@ -16,8 +16,8 @@ static class TrainCommand
                      --dataset FILE.jsonl (GSM8K format)  --stop-on-malformed
           batch      --batch-tokens N  --micro-batch-tokens N
           length     --steps N  --minutes M
-          optimiser  --optimizer adamw|muon  --lr F  --warmup N  --min-lr-fraction F  --weight-decay F
-                     --grad-clip F  --muon-momentum F  --seed N
+          optimiser  --optimizer adamw|muon  --lr F  --warmup N  --decay cosine|linear  --min-lr-fraction F
+                     --weight-decay F  --grad-clip F  --muon-momentum F  --seed N
           eval       --val-every N  --val-problems N  --max-thinking-tokens N
           output     --out DIR  --checkpoint-every N  --log-every N  --export F32|F16|Q8_0  --threads N
         """;
@@ -37,6 +37,7 @@ static class TrainCommand
         ["--muon-momentum"] = (c, v) => c with { MuonMomentum = Real(v) },
         ["--lr"] = (c, v) => c with { LearningRate = Real(v) },
         ["--warmup"] = (c, v) => c with { WarmupSteps = Int(v) },
+        ["--decay"] = (c, v) => c with { Decay = v },
         ["--min-lr-fraction"] = (c, v) => c with { MinLearningRateFraction = Real(v) },
         ["--weight-decay"] = (c, v) => c with { WeightDecay = Real(v) },
         ["--grad-clip"] = (c, v) => c with { GradientClip = Real(v) },

@@ -18,8 +18,9 @@ public sealed record TrainConfig(
     // Length of the run: Steps, or stop early when Minutes have passed (0 = no time budget)
     int Steps = 1000, double Minutes = 0,
     // Optimisation: "adamw", or "muon" (Muon for the blocks' matrices, AdamW for the rest; see Muon), linear warm-up,
-    // cosine decay to LearningRate·MinLearningRateFraction
+    // then "cosine" or "linear" decay to LearningRate·MinLearningRateFraction
     double LearningRate = 3e-3, int WarmupSteps = 50, double MinLearningRateFraction = 0.1,
+    string Decay = LearningRateSchedule.CosineName,
     double WeightDecay = 0.1, double Beta1 = 0.9, double Beta2 = 0.95, double GradientClip = 1.0,
     string Optimizer = RunOptimizer.AdamWName, double MuonMomentum = 0.95,
     // Reproducibility: one seed for initialisation and the data stream
@@ -62,6 +63,7 @@ public sealed record TrainConfig(
         Require(LearningRate is > 0 and < 1, $"learning rate {LearningRate} must be in (0, 1).");
         Require(WarmupSteps >= 0, $"warm-up steps must be zero or positive, not {WarmupSteps}.");
         Require(MinLearningRateFraction is >= 0 and <= 1, $"minimum learning-rate fraction {MinLearningRateFraction} must be between 0 and 1.");
+        Require(Decay is LearningRateSchedule.CosineName or LearningRateSchedule.LinearName, $"learning-rate decay '{Decay}' is not known; use {LearningRateSchedule.CosineName} or {LearningRateSchedule.LinearName}.");
         Require(WeightDecay >= 0, $"weight decay {WeightDecay} must not be negative.");
         Require(Beta1 is >= 0 and < 1 && Beta2 is >= 0 and < 1, "AdamW betas must be in [0, 1).");
         Require(Optimizer is RunOptimizer.AdamWName or RunOptimizer.MuonName, $"optimiser '{Optimizer}' is not known; use {RunOptimizer.AdamWName} or {RunOptimizer.MuonName}.");

@@ -38,6 +38,7 @@ public sealed class BadInputTests
     [InlineData("dataset", "dataset file not found")]
     [InlineData("optimizer", "optimiser 'sgd' is not known; use adamw or muon")]
     [InlineData("momentum", "Muon momentum 1 must be in [0, 1)")]
+    [InlineData("decay", "learning-rate decay 'step' is not known; use cosine or linear")]
     public void An_invalid_setting_is_refused_naming_it(string which, string message)
     {
         var c = new TrainConfig();
@@ -50,6 +51,7 @@ public sealed class BadInputTests
             "fraction" => c with { ThinkingFraction = 1.5 },
             "optimizer" => c with { Optimizer = "sgd" },
             "momentum" => c with { MuonMomentum = 1 },
+            "decay" => c with { Decay = "step" },
             _ => c with { Dataset = "/nonexistent/data.jsonl" },
         };
         var e = Assert.Throws<TrainConfigException>(c.Validate);

@@ -102,6 +102,16 @@ public sealed class DataTests
     }
 
     [Fact]
+    public void The_linear_decay_falls_in_equal_steps_to_its_floor()
+    {
+        var c = new TrainConfig(Steps: 110, LearningRate: 1e-3, WarmupSteps: 10, MinLearningRateFraction: 0, Decay: "linear");
+        Assert.Equal(1e-3, LearningRateSchedule.At(c, 10), 12);
+        Assert.Equal(0.75e-3, LearningRateSchedule.At(c, 35), 12);
+        Assert.Equal(0.5e-3, LearningRateSchedule.At(c, 60), 12);
+        Assert.Equal(0, LearningRateSchedule.At(c, 110), 12);
+    }
+
+    [Fact]
     public void Weight_decay_skips_norms_and_the_embedding()
     {
         using var matrix = TorchSharp.torch.zeros(4, 4);
