@@ -5,20 +5,28 @@ using Ponder.Tasks;
 namespace Ponder.Training;
 
 /// <summary>A fixed set of validation problems (the same for every evaluation of a run, drawn from the Validation
-/// split round-robin over the task mix), scored per mode by greedy generation that stops at &lt;|end|&gt;.
+/// split round-robin over the mix's tasks), scored per mode by greedy generation that stops at &lt;|end|&gt;.
 /// The answer is the text after &lt;/think&gt;: a Thinking reply that never closes its thought has not answered.</summary>
 public sealed class ValidationSet(IReadOnlyList<Problem> problems)
 {
     public IReadOnlyList<Problem> Problems { get; } = problems;
 
+    /// <summary>Each task of the mix in turn, at a level drawn uniformly from those the mix trains it on. Weights and
+    /// the way a task's levels are split into entries ("multiplication:1-2*0.4,multiplication:3-4*0.6") shape the
+    /// training data only: validation measures every task and level equally, as the test split does, so runs with
+    /// differently weighted mixes of the same tasks and levels are validated on the same problems.</summary>
     public static ValidationSet Build(TaskMix mix, int count, int seed)
     {
+        var tasks = mix.Entries.GroupBy(e => e.Task.Name, StringComparer.Ordinal)
+            .Select(g => (g.First().Task, Levels: g.SelectMany(e => Enumerable.Range(e.MinLevel, e.MaxLevel - e.MinLevel + 1))
+                .Distinct().Order().ToArray()))
+            .ToList();
         var random = new Random(unchecked(seed * 7919 + 17));
         var problems = new List<Problem>(count);
         for (var i = 0; i < count; i++)
         {
-            var entry = mix.Entries[i % mix.Entries.Count];
-            problems.Add(entry.Task.Generate(random.Next(entry.MinLevel, entry.MaxLevel + 1), random, Split.Validation));
+            var (task, levels) = tasks[i % tasks.Count];
+            problems.Add(task.Generate(levels[random.Next(levels.Length)], random, Split.Validation));
         }
         return new ValidationSet(problems);
     }

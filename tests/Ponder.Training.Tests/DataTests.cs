@@ -91,6 +91,23 @@ public sealed class DataTests
     }
 
     [Fact]
+    public void Validation_measures_each_task_and_level_equally_however_the_mix_weighs_them()
+    {
+        static string[] Ids(string spec) => ValidationSet.Build(TaskMix.Parse(spec), 60, seed: 1).Problems.Select(p => p.Id).ToArray();
+        var plain = Ids("addition:1-4,multiplication:1-4");
+        Assert.Equal(plain, Ids("addition:1-4*3,multiplication:1-2*0.4,multiplication:3-4*0.6"));
+        Assert.Equal(plain, Ids("addition:1-2,multiplication:1-4,addition:3-4"));
+
+        // A mix of one entry per task validates on the problems it always has: round-robin over the entries, a level
+        // drawn uniformly from each one's range.
+        var random = new Random(1 * 7919 + 17);
+        var entries = TaskMix.Parse("addition:1-4,multiplication:1-4").Entries;
+        var before = Enumerable.Range(0, 60).Select(i => entries[i % 2])
+            .Select(e => e.Task.Generate(random.Next(e.MinLevel, e.MaxLevel + 1), random, Split.Validation).Id);
+        Assert.Equal(before, plain);
+    }
+
+    [Fact]
     public void The_learning_rate_warms_up_linearly_then_decays_by_cosine_to_its_floor()
     {
         var c = new TrainConfig(Steps: 110, LearningRate: 1e-3, WarmupSteps: 10, MinLearningRateFraction: 0.1);
