@@ -129,6 +129,14 @@ public sealed class DataTests
     }
 
     [Fact]
+    public void A_config_saved_before_the_decay_was_a_setting_resumes_with_cosine()
+    {
+        var saved = System.Text.Json.Nodes.JsonNode.Parse(new TrainConfig(Decay: "linear").ToJson())!.AsObject();
+        Assert.True(saved.Remove(nameof(TrainConfig.Decay)));
+        Assert.Equal(LearningRateSchedule.CosineName, TrainConfig.FromJson(saved.ToJsonString()).Decay);
+    }
+
+    [Fact]
     public void Weight_decay_skips_norms_and_the_embedding()
     {
         using var matrix = TorchSharp.torch.zeros(4, 4);
