@@ -27,8 +27,7 @@ static class TrainingThroughputBenchmark
         if (paths.Any(p => p is not ("fused" or "explicit")))
             throw new ArgumentException("--attention takes fused, explicit or both (comma-separated).");
         var optimizers = Option(args, "--optimizer", "adamw").Split(',');
-        if (optimizers.Any(o => o is not (RunOptimizer.AdamWName or RunOptimizer.MuonName)))
-            throw new ArgumentException("--optimizer takes adamw, muon or both (comma-separated).");
+        foreach (var name in optimizers) new TrainConfig(Optimizer: name).Validate(); // the trainer's own check and message
         const int vocab = 512;
         torch.set_num_threads(threads);
         Console.WriteLine($"threads {torch.get_num_threads()}, batch {batch} × {seqLen} tokens, vocab {vocab}, {seconds} s per size");
