@@ -2,8 +2,9 @@ namespace Ponder.Training;
 
 /// <summary>Examples padded to a common length, as flat row-major arrays ready to become tensors.
 /// Inputs (B, T) are tokens[0..T); targets (B, T) are tokens[1..T] with <see cref="Ignore"/> wherever the loss is not
-/// taken: the prompt, and the padding after each example (right padding, so causal attention never sees it).</summary>
-public sealed record MicroBatch(long[] Inputs, long[] Targets, int Rows, int Columns, int TargetCount)
+/// taken: the prompt, and the padding after each example (right padding, so causal attention never sees it).
+/// <see cref="Tokens"/> counts the input positions that are not padding: what throughput is measured in.</summary>
+public sealed record MicroBatch(long[] Inputs, long[] Targets, int Rows, int Columns, int TargetCount, int Tokens)
 {
     public const long Ignore = -100;
 
@@ -25,6 +26,6 @@ public sealed record MicroBatch(long[] Inputs, long[] Targets, int Rows, int Col
                 if (c + 1 >= e.PromptLength) { targets[r * columns + c] = e.Tokens[c + 1]; count++; }
             }
         }
-        return new MicroBatch(inputs, targets, rows, columns, count);
+        return new MicroBatch(inputs, targets, rows, columns, count, examples.Sum(e => e.Length - 1));
     }
 }

@@ -128,7 +128,7 @@ public static class Trainer
     {
         optimizer.ZeroGrad();
         var targets = batches.Sum(b => b.TargetCount);
-        var tokens = batches.Sum(b => (long)b.Rows * b.Columns);
+        var tokens = batches.Sum(b => (long)b.Tokens); // padding is work, not throughput
         var loss = 0.0;
         using Scalar count = targets; // explicit: an implicit Scalar is freed on the finalizer thread, racing the native call using it
         foreach (var b in batches)

@@ -36,6 +36,8 @@ public sealed class DataTests
         var shortTargets = batch.Targets.AsSpan(0, batch.Columns).ToArray();
         Assert.All(shortTargets[(shortOne.Length - 1)..], t => Assert.Equal(MicroBatch.Ignore, t));
         Assert.Equal(shortOne.Length - shortOne.PromptLength + longOne.Length - longOne.PromptLength, batch.TargetCount);
+        Assert.Equal(shortOne.Length - 1 + longOne.Length - 1, batch.Tokens); // the short row's padding is not counted
+        Assert.True(batch.Tokens < batch.Rows * batch.Columns);
     }
 
     [Fact]
