@@ -14,7 +14,7 @@ static class TrainCommand
           model      --depth N (size knob, width 32·N)  --context N
           data       --tasks SPEC ("all" or "addition:1-4,multiplication*2")  --thinking-fraction F
                      --dataset FILE.jsonl (GSM8K format)  --stop-on-malformed
-          batch      --batch-tokens N  --micro-batch-tokens N
+          batch      --batch-tokens N  --micro-batch-tokens N (padded; default 0 = the context)
           length     --steps N  --minutes M
           optimiser  --optimizer adamw|muon  --lr F  --warmup N  --decay cosine|linear  --min-lr-fraction F
                      --weight-decay F  --grad-clip F  --muon-momentum F  --seed N

@@ -14,7 +14,7 @@ public sealed record MemoryEstimate(long ParameterBytes, long ActivationBytes, l
 
     public static MemoryEstimate For(TrainConfig config, LlamaConfig model, long? availableBytes = null)
     {
-        long tokens = config.MicroBatchTokens;
+        long tokens = config.MicroBatchLimit;
         long perLayerPerToken = 12L * model.Dim + 5L * model.FeedForward + 3L * model.Heads * config.Context;
         var activations = 4 * tokens * (model.Blocks * perLayerPerToken + 3L * model.VocabSize);
         return new MemoryEstimate(16 * model.ParameterCount, activations, availableBytes ?? AvailableMemory());

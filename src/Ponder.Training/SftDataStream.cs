@@ -7,7 +7,7 @@ namespace Ponder.Training;
 /// by both, so a resumed run sees exactly the batches an uninterrupted one would, and the data-stream position to
 /// checkpoint is just the step. Problems come from the Train split only; a Thinking or Instant target is drawn per
 /// problem. Each step holds at least BatchTokens tokens, sorted by length into micro-batches (padded size at most
-/// MicroBatchTokens) so short Instant examples are not padded to the length of long Thinking ones.</summary>
+/// MicroBatchLimit) so short Instant examples are not padded to the length of long Thinking ones.</summary>
 public sealed class SftDataStream
 {
     const int MaxRedraws = 100;
@@ -49,7 +49,7 @@ public sealed class SftDataStream
         foreach (var e in sorted)
         {
             // Sorted ascending, so e is the longest so far: the padded size is (rows + 1) · e.Length.
-            if (current.Count > 0 && (current.Count + 1) * e.Length > config.MicroBatchTokens)
+            if (current.Count > 0 && (current.Count + 1) * e.Length > config.MicroBatchLimit)
             {
                 batches.Add(MicroBatch.Pack(current));
                 current = [];

@@ -13,8 +13,9 @@ public sealed record TrainConfig(
     // Data: tasks as "name[:min-max],…" ("all" = every task at its trained levels); share of Thinking targets;
     // an optional JSONL question/answer file (GSM8K format) mixed in as one more task.
     string Tasks = "all", double ThinkingFraction = 0.7, string? Dataset = null, bool StopOnMalformedLines = false,
-    // Batch: tokens per optimiser step, split into length-sorted micro-batches of at most MicroBatchTokens (padded)
-    int BatchTokens = 8192, int MicroBatchTokens = 4096,
+    // Batch: tokens per optimiser step, split into length-sorted micro-batches of at most MicroBatchTokens (padded;
+    // 0 = one context's worth, the least padding and the fastest measured, bench/RESULTS.md "Padding")
+    int BatchTokens = 8192, int MicroBatchTokens = 0,
     // Length of the run: Steps, or stop early when Minutes have passed (0 = no time budget)
     int Steps = 1000, double Minutes = 0,
     // Optimisation: "adamw", or "muon" (Muon for the blocks' matrices, AdamW for the rest; see Muon), linear warm-up,
@@ -48,6 +49,10 @@ public sealed record TrainConfig(
         _ => throw new TrainConfigException($"export type '{ExportType}' is not supported; use F32, F16 or Q8_0."),
     };
 
+    /// <summary>The padded size a micro-batch may reach: <see cref="MicroBatchTokens"/>, or the context where that is 0.</summary>
+    [JsonIgnore]
+    public int MicroBatchLimit => MicroBatchTokens > 0 ? MicroBatchTokens : Context;
+
     /// <summary>Checks every field on its own; the task mix and memory are checked by <see cref="TaskMix"/> and
     /// <see cref="MemoryEstimate"/>. Throws <see cref="TrainConfigException"/> naming the field and what to do.</summary>
     public void Validate()
@@ -56,7 +61,7 @@ public sealed record TrainConfig(
         Require(Depth is >= 2 and <= 64, $"depth {Depth} is out of range; use 2..64 (width = 32·depth).");
         Require(Context is >= 32 and <= 8192, $"context {Context} is out of range; use 32..8192 tokens.");
         Require(ThinkingFraction is >= 0 and <= 1, $"thinking fraction {ThinkingFraction} must be between 0 and 1.");
-        Require(MicroBatchTokens >= Context, $"micro-batch of {MicroBatchTokens} tokens cannot hold one {Context}-token sequence; raise it to at least the context.");
+        Require(MicroBatchTokens == 0 || MicroBatchTokens >= Context, $"micro-batch of {MicroBatchTokens} tokens cannot hold one {Context}-token sequence; use 0 (one context) or at least the context.");
         Require(BatchTokens >= Context, $"a batch of {BatchTokens} tokens is smaller than the context; use at least {Context} tokens.");
         Require(Steps > 0, $"steps must be positive, not {Steps}.");
         Require(Minutes >= 0, $"minutes must be zero (no budget) or positive, not {Minutes}.");

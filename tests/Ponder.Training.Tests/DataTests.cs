@@ -79,8 +79,18 @@ public sealed class DataTests
         Assert.Contains(examples, e => e.Mode == TrainingMode.Instant);
         Assert.Contains(examples, e => e.Mode == TrainingMode.Thinking);
         var batches = a.BatchesForStep(3);
-        Assert.All(batches, m => Assert.True(m.Rows * m.Columns <= config.MicroBatchTokens));
+        Assert.All(batches, m => Assert.True(m.Rows * m.Columns <= config.MicroBatchLimit));
         Assert.Equal(examples.Count, batches.Sum(m => m.Rows));
+    }
+
+    [Fact]
+    public void By_default_a_micro_batch_holds_one_context_of_padded_tokens()
+    {
+        var config = new TrainConfig(Context: 256, Tasks: "addition:1-3,multiplication:1-2", BatchTokens: 2048);
+        config.Validate();
+        var batches = new SftDataStream(config, TaskMix.Parse(config.Tasks), Tokenizer).BatchesForStep(1);
+        Assert.All(batches, m => Assert.True(m.Rows * m.Columns <= 256));
+        Assert.True(batches.Count >= 2048 / 256); // the step is split, not one padded block
     }
 
     [Fact]
