@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs a trained SFT run (default runs/default, from runs/train-default.sh) as models/NAME.gguf (default
-# ponder-sft-v9), evaluates it and, unless INSTALL=0, makes it the shipped default, models/ponder.gguf:
+# ponder-sft-v10), evaluates it and, unless INSTALL=0, makes it the shipped default, models/ponder.gguf:
 #   1. the run's model → models/NAME.gguf, its curves and configuration → models/card/NAME/
 #   2. the held-out test split, 33 problems per task level (1,023 at trained levels, 594 beyond), greedy, Instant and
 #      Thinking; thoughts may run to 900 tokens (column work on 4 × 4 digits is that long) → artifacts/eval/NAME,
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN="${RUN:-runs/default}"
-NAME="${NAME:-ponder-sft-v9}"
+NAME="${NAME:-ponder-sft-v10}"
 [[ -f "$RUN/model.gguf" ]] || { echo "ship: $RUN/model.gguf not found; run runs/train-default.sh first." >&2; exit 1; }
 mkdir -p "models/card/$NAME"
 cmp -s "$RUN/model.gguf" "models/$NAME.gguf" || { cp "$RUN/model.gguf" "models/$NAME.gguf.tmp" && mv "models/$NAME.gguf.tmp" "models/$NAME.gguf"; }

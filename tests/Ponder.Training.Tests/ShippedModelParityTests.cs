@@ -6,9 +6,9 @@ using Ponder.Tasks;
 
 namespace Ponder.Training.Tests;
 
-/// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the default; ponder-sft-v8.gguf,
-/// ponder-sft-v7.gguf, ponder-sft-v6.gguf, ponder-sft-v5.gguf, ponder-sft-v4.gguf, ponder-sft-v3.gguf and
-/// ponder-sft-v2.gguf, earlier defaults; ponder-sft.gguf, the SFT baseline the reports name; ponder-rl-v5.gguf,
+/// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the default; ponder-sft-v9.gguf,
+/// ponder-sft-v8.gguf, ponder-sft-v7.gguf, ponder-sft-v6.gguf, ponder-sft-v5.gguf, ponder-sft-v4.gguf,
+/// ponder-sft-v3.gguf and ponder-sft-v2.gguf, earlier defaults; ponder-sft.gguf, the SFT baseline the reports name; ponder-rl-v5.gguf,
 /// ponder-rl-v4.gguf and ponder-rl-sigmoid.gguf, the thought-compressed models the card offers), decoded greedily by
 /// TorchSharp and by llama.cpp through the engine and the reasoning layer (the path `ponder chat` and `ponder serve`
 /// take), scores the same on held-out test problems. Quantisation and a different summation order
@@ -21,6 +21,7 @@ public sealed class ShippedModelParityTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("ponder.gguf")]
+    [InlineData("ponder-sft-v9.gguf")]
     [InlineData("ponder-sft-v8.gguf")]
     [InlineData("ponder-sft-v7.gguf")]
     [InlineData("ponder-sft-v6.gguf")]
