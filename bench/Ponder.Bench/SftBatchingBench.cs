@@ -6,12 +6,12 @@ namespace Ponder.Bench;
 /// <summary>What padding costs supervised training: the trainer itself (<see cref="Trainer.Run"/>) on the default
 /// model's recipe (depth 4, every task, 4,096-token steps, Muon) for a few micro-batch limits, in alternating rounds so
 /// a shared machine's load falls on all of them alike. Every run starts from the same seed, so all see the same
-/// batches. Reports tokens/s of real (non-padding) tokens, the padded share of the rows and steps per minute.
+/// batches. Reports tokens/s of real (non-padding) tokens, the padded share of the rows and the time per step.
 /// Run: dotnet run -c Release --project bench/Ponder.Bench -- sft-batching [--micro 1024,2048,4096] [--seconds 60]
 ///   [--rounds 2] [--threads 2]</summary>
 static class SftBatchingBench
 {
-    public const string Summary = "supervised steps per minute and real tokens/s of the trainer at several micro-batch limits (padding's cost)";
+    public const string Summary = "the trainer's time per step and real tokens/s at several micro-batch limits (what padding costs)";
 
     public static Task<int> Run(string[] args)
     {

@@ -8,10 +8,10 @@ namespace Ponder.Training.Tests;
 
 /// <summary>Export parity on trained models: each shipped model (models/ponder.gguf, the default; ponder-sft-v9.gguf,
 /// ponder-sft-v8.gguf, ponder-sft-v7.gguf, ponder-sft-v6.gguf, ponder-sft-v5.gguf, ponder-sft-v4.gguf,
-/// ponder-sft-v3.gguf and ponder-sft-v2.gguf, earlier defaults; ponder-sft.gguf, the SFT baseline the reports name; ponder-rl-v5.gguf,
-/// ponder-rl-v4.gguf and ponder-rl-sigmoid.gguf, the thought-compressed models the card offers), decoded greedily by
-/// TorchSharp and by llama.cpp through the engine and the reasoning layer (the path `ponder chat` and `ponder serve`
-/// take), scores the same on held-out test problems. Quantisation and a different summation order
+/// ponder-sft-v3.gguf and ponder-sft-v2.gguf, earlier defaults; ponder-sft.gguf, the SFT baseline the reports name;
+/// ponder-rl-v5.gguf, ponder-rl-v4.gguf and ponder-rl-sigmoid.gguf, the thought-compressed models the card offers),
+/// decoded greedily by TorchSharp and by llama.cpp through the engine and the reasoning layer (the path `ponder chat`
+/// and `ponder serve` take), scores the same on held-out test problems. Quantisation and a different summation order
 /// may flip a near-tie token now and then, so the scores must agree within a few problems, not exactly.
 /// PONDER_PARITY_PER_LEVEL raises the problem count (the model card's figure uses 12 per trained level, 372
 /// problems).</summary>
