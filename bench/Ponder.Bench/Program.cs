@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, (string Summary, Func<string[], Task<int
     ["gguf-open"] = (GgufOpenBenchmark.Summary, a => Task.FromResult(GgufOpenBenchmark.Run(a))),
     ["training-throughput"] = (TrainingThroughputBenchmark.Summary, a => Task.FromResult(TrainingThroughputBenchmark.Run(a))),
     ["sft-batching"] = (SftBatchingBench.Summary, SftBatchingBench.Run),
+    ["muon"] = (MuonBench.Summary, MuonBench.Run),
     ["engine-overhead"] = ("tokens/s of Ponder's inference loop vs a bare LLamaSharp BatchedExecutor at 1/8/32 sequences", EngineOverheadBench.Run),
     ["serve-load"] = (ServeLoadBench.Summary, ServeLoadBench.Run),
     ["fork-vs-prefill"] = ("8 sequences from one prompt: unified-cache forks vs per-sequence prefill", ForkVsPrefillBench.Run),

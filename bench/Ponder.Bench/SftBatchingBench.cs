@@ -42,7 +42,7 @@ static class SftBatchingBench
                 foreach (var step in result.Metrics.Steps)
                 {
                     var batches = data.BatchesForStep(step.Step - 1);
-                    long real = batches.Sum(b => b.Tokens), padded = batches.Sum(b => (long)b.Rows * b.Columns);
+                    long real = batches.Sum(b => b.Tokens), padded = batches.Sum(b => (long)b.PaddedTokens);
                     t = (t.Steps + 1, t.Seconds + real / step.TokensPerSecond, t.Real + real, t.Padded + padded, t.MicroBatches + batches.Count);
                 }
                 totals[limit] = t;

@@ -8,6 +8,9 @@ public sealed record MicroBatch(long[] Inputs, long[] Targets, int Rows, int Col
 {
     public const long Ignore = -100;
 
+    /// <summary>Input positions including padding: what the forward pass computes.</summary>
+    public int PaddedTokens => Rows * Columns;
+
     public static MicroBatch Pack(IReadOnlyList<SftExample> examples)
     {
         var rows = examples.Count;
@@ -15,10 +18,11 @@ public sealed record MicroBatch(long[] Inputs, long[] Targets, int Rows, int Col
         var inputs = new long[rows * columns];
         var targets = new long[rows * columns];
         Array.Fill(targets, Ignore);
-        var count = 0;
+        int count = 0, tokens = 0;
         for (var r = 0; r < rows; r++)
         {
             var e = examples[r];
+            tokens += e.Length - 1;
             for (var c = 0; c < e.Length - 1; c++)
             {
                 inputs[r * columns + c] = e.Tokens[c];
@@ -26,6 +30,6 @@ public sealed record MicroBatch(long[] Inputs, long[] Targets, int Rows, int Col
                 if (c + 1 >= e.PromptLength) { targets[r * columns + c] = e.Tokens[c + 1]; count++; }
             }
         }
-        return new MicroBatch(inputs, targets, rows, columns, count, examples.Sum(e => e.Length - 1));
+        return new MicroBatch(inputs, targets, rows, columns, count, tokens);
     }
 }

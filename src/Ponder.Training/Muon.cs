@@ -39,20 +39,47 @@ public sealed class Muon : IDisposable
     public static bool Takes(string name, Tensor parameter) => parameter.dim() == 2 && name.StartsWith("blk.", StringComparison.Ordinal);
 
     /// <summary>The nearest semi-orthogonal matrix to <paramref name="g"/> (its U·Vᵀ), approximately.</summary>
-    public static Tensor Orthogonalize(Tensor g)
+    public static Tensor Orthogonalize(Tensor g) => Orthogonalize(new[] { g })[0];
+
+    /// <summary>Each matrix's nearest semi-orthogonal matrix. Matrices of one shape (a tall one counted as its
+    /// transpose) are iterated on as one stack, one batched product per step instead of one product per matrix: at
+    /// depth 4 that is 3 stacks instead of 28 small matrices, whose products spent much of their time in dispatch.
+    /// Each matrix is still normalised and iterated on by itself.</summary>
+    public static IReadOnlyList<Tensor> Orthogonalize(IReadOnlyList<Tensor> matrices)
+    {
+        var results = new Tensor[matrices.Count];
+        foreach (var group in Enumerable.Range(0, matrices.Count).GroupBy(i => WideShape(matrices[i])))
+        {
+            using var scope = NewDisposeScope();
+            var members = group.ToArray();
+            var batch = OrthogonalizeWide(stack(members.Select(i => IsWide(matrices[i]) ? matrices[i] : matrices[i].t()).ToArray()));
+            for (var k = 0; k < members.Length; k++)
+            {
+                var i = members[k];
+                results[i] = (IsWide(matrices[i]) ? batch[k] : batch[k].t()).contiguous().MoveToOuterDisposeScope();
+            }
+        }
+        return results;
+    }
+
+    static bool IsWide(Tensor m) => m.shape[0] <= m.shape[1];
+
+    static (long Rows, long Columns) WideShape(Tensor m) => IsWide(m) ? (m.shape[0], m.shape[1]) : (m.shape[1], m.shape[0]);
+
+    /// <summary>Five Newton–Schulz steps on a stack (n, rows, columns) of wide matrices (rows ≤ columns: the Gram
+    /// matrices are the smaller ones).</summary>
+    static Tensor OrthogonalizeWide(Tensor stack)
     {
         using var scope = NewDisposeScope();
         using Scalar a = A, b = B, c = C, tiny = 1e-7;
-        var x = g / g.norm().add(tiny);
-        var wide = x.shape[0] <= x.shape[1];
-        if (!wide) x = x.t(); // iterate on the smaller Gram matrix
+        var x = stack / stack.square().sum(new long[] { 1, 2 }, keepdim: true).sqrt_().add_(tiny);
         for (var i = 0; i < Iterations; i++)
         {
-            var gram = x.mm(x.t());
-            var poly = gram.mul(b).add_(gram.mm(gram), alpha: c);
-            x = x.mul(a).add_(poly.mm(x));
+            var gram = x.bmm(x.transpose(1, 2));
+            var poly = gram.mul(b).add_(gram.bmm(gram), alpha: c);
+            x = x.mul(a).add_(poly.bmm(x));
         }
-        return (wide ? x : x.t()).contiguous().MoveToOuterDisposeScope();
+        return x.MoveToOuterDisposeScope();
     }
 
     public void Step(double learningRate)
@@ -60,16 +87,20 @@ public sealed class Muon : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using Scalar decay = 1 - learningRate * weightDecay, oneMinusMomentum = 1 - momentum, keep = momentum;
-        foreach (var s in slots)
+        var stepped = slots.Where(s => s.Parameter.grad is not null).ToList();
+        var nesterov = stepped.Select(s =>
         {
-            var g = s.Parameter.grad;
-            if (g is null) continue;
+            var g = s.Parameter.grad!;
             s.Momentum.mul_(keep).add_(g, alpha: oneMinusMomentum);
-            var nesterov = g.mul(oneMinusMomentum).add_(s.Momentum, alpha: keep);
-            var update = Orthogonalize(nesterov);
+            return g.mul(oneMinusMomentum).add_(s.Momentum, alpha: keep);
+        }).ToList();
+        var updates = Orthogonalize(nesterov);
+        for (var i = 0; i < stepped.Count; i++)
+        {
+            var s = stepped[i];
             if (weightDecay > 0) s.Parameter.mul_(decay);
             using Scalar step = -learningRate * s.Scale;
-            s.Parameter.add_(update, alpha: step);
+            s.Parameter.add_(updates[i], alpha: step);
         }
     }
 

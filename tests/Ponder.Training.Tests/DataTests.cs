@@ -37,7 +37,7 @@ public sealed class DataTests
         Assert.All(shortTargets[(shortOne.Length - 1)..], t => Assert.Equal(MicroBatch.Ignore, t));
         Assert.Equal(shortOne.Length - shortOne.PromptLength + longOne.Length - longOne.PromptLength, batch.TargetCount);
         Assert.Equal(shortOne.Length - 1 + longOne.Length - 1, batch.Tokens); // the short row's padding is not counted
-        Assert.True(batch.Tokens < batch.Rows * batch.Columns);
+        Assert.True(batch.Tokens < batch.PaddedTokens);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DataTests
         Assert.Contains(examples, e => e.Mode == TrainingMode.Instant);
         Assert.Contains(examples, e => e.Mode == TrainingMode.Thinking);
         var batches = a.BatchesForStep(3);
-        Assert.All(batches, m => Assert.True(m.Rows * m.Columns <= config.MicroBatchLimit));
+        Assert.All(batches, m => Assert.True(m.PaddedTokens <= config.MicroBatchLimit));
         Assert.Equal(examples.Count, batches.Sum(m => m.Rows));
     }
 
@@ -89,7 +89,7 @@ public sealed class DataTests
         var config = new TrainConfig(Context: 256, Tasks: "addition:1-3,multiplication:1-2", BatchTokens: 2048);
         config.Validate();
         var batches = new SftDataStream(config, TaskMix.Parse(config.Tasks), Tokenizer).BatchesForStep(1);
-        Assert.All(batches, m => Assert.True(m.Rows * m.Columns <= 256));
+        Assert.All(batches, m => Assert.True(m.PaddedTokens <= 256));
         Assert.True(batches.Count >= 2048 / 256); // the step is split, not one padded block
     }
 

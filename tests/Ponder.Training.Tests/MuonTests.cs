@@ -30,6 +30,25 @@ public sealed class MuonTests
     }
 
     [Fact]
+    public void Matrices_orthogonalized_together_get_the_result_each_gets_alone()
+    {
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(11);
+        // Two shapes, one of them also as its transpose (iterated on in the same stack), and a lone square matrix.
+        var matrices = new[] { randn(24, 40, generator: generator), randn(40, 24, generator: generator), randn(16, 16, generator: generator),
+                               randn(24, 40, generator: generator) * 100 };
+        var together = Muon.Orthogonalize(matrices);
+        Assert.Equal(matrices.Length, together.Count);
+        for (var i = 0; i < matrices.Length; i++)
+        {
+            var alone = Muon.Orthogonalize(matrices[i]);
+            Assert.Equal(matrices[i].shape, together[i].shape);
+            var gap = (together[i] - alone).abs().max().item<float>();
+            Assert.True(gap < 1e-4f, $"matrix {i}: batched and alone differ by {gap}");
+        }
+    }
+
+    [Fact]
     public void Muon_takes_the_blocks_matrices_and_leaves_embeddings_norms_and_the_output_head_to_AdamW()
     {
         using var scope = NewDisposeScope();
