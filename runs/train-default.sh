@@ -9,6 +9,8 @@
 # 90.5% against 87.3% (v10 was started as a 6,500-step plan and resumed at step 4,250 with --steps 6100 when the
 # machine ran slower than the plan; models/README.md). Narrow heads mattered: with 2 heads of 64 the same run's loss
 # at step 600 was 0.55 against 0.30.
+# In the same hour depth 5 (1.74M parameters, ~1.55× per token, 3,600 steps) scored 85.7%, and 3,072- or 5,120-token
+# steps 88.0% / 89.2%, against v10's 90.5% (bench/RESULTS.md).
 # Validation lets thoughts run to 1,000 tokens: column work on 4 × 4-digit products and five-event word problems is
 # that long.
 # Optimiser: Muon for the blocks' matrices, AdamW for embeddings, head and norms, at 6e-3: the same run with AdamW at
