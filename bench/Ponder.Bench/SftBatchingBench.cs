@@ -18,8 +18,8 @@ static class SftBatchingBench
     {
         var options = new BenchArgs(args);
         var limits = options.Get("micro", "1024,2048,4096").Split(',').Select(int.Parse).ToArray();
-        var steps = options.Get("batch", "4096").Split(',').Select(int.Parse).ToArray();
-        var contenders = steps.SelectMany(b => limits.Select(l => (Batch: b, Limit: l))).ToArray();
+        var stepSizes = options.Get("batch", "4096").Split(',').Select(int.Parse).ToArray();
+        var contenders = stepSizes.SelectMany(b => limits.Select(l => (Batch: b, Limit: l))).ToArray();
         var seconds = options.Float("seconds", 60);
         var rounds = options.Int("rounds", 2);
         var threads = options.Int("threads", 2);

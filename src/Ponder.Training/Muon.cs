@@ -43,8 +43,8 @@ public sealed class Muon : IDisposable
 
     /// <summary>Each matrix's nearest semi-orthogonal matrix. Matrices of one shape (a tall one counted as its
     /// transpose) are iterated on as one stack, one batched product per step instead of one product per matrix: at
-    /// depth 4 that is 3 stacks instead of 28 small matrices, whose products spent much of their time in dispatch.
-    /// Each matrix is still normalised and iterated on by itself.</summary>
+    /// depth 4, 3 stacks instead of 28 matrices (bench `muon`: 0.92× the time at depth 4, 0.73× at depth 5). Each
+    /// matrix is still normalised and iterated on by itself.</summary>
     public static IReadOnlyList<Tensor> Orthogonalize(IReadOnlyList<Tensor> matrices)
     {
         var results = new Tensor[matrices.Count];
