@@ -12,6 +12,9 @@ public sealed class BenchArgs(string[] args)
 
     public int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString()));
 
+    /// <summary>A comma-separated list of integers, e.g. --depths 4,5.</summary>
+    public int[] Ints(string name, string fallback) => Get(name, fallback).Split(',').Select(int.Parse).ToArray();
+
     public float Float(string name, float fallback) =>
         float.Parse(Get(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
 

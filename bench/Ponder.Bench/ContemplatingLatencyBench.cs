@@ -25,7 +25,7 @@ public static class ContemplatingLatencyBench
         var a = new BenchArgs(argv);
         int rounds = a.Int("rounds", 5), budget = a.Int("budget", 128), answer = a.Int("answer", 16), agents = a.Int("agents", 8);
         int threads = a.Int("threads", Environment.ProcessorCount);
-        var sizes = a.Get("sizes", "5,25").Split(',').Select(int.Parse).ToArray();
+        var sizes = a.Ints("sizes", "5,25");
         var unified = a.Get("kv", "unified") == "unified";
         var weightTypes = a.Get("weights", "q8_0").Split(',').Select(w => Enum.Parse<GgmlType>(w, ignoreCase: true)).ToArray();
         bool? flash = a.Get("flash", "auto") switch { "on" => true, "off" => false, _ => null };

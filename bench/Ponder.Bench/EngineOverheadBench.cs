@@ -17,7 +17,7 @@ public static class EngineOverheadBench
         var a = new BenchArgs(argv);
         var model = a.Model;
         int tokens = a.Int("tokens", 128), rounds = a.Int("rounds", 3), threads = a.Int("threads", Environment.ProcessorCount);
-        var counts = a.Get("sequences", "1,8,32").Split(',').Select(int.Parse).ToArray();
+        var counts = a.Ints("sequences", "1,8,32");
         const int promptLength = 8;
         var options = new EngineOptions(model, ContextSize: counts.Max() * (promptLength + tokens + 8), MaxSequences: counts.Max(),
             BatchSize: 512, Threads: threads, PrefillChunk: 512);

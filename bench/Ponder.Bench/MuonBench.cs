@@ -16,7 +16,7 @@ static class MuonBench
     public static Task<int> Run(string[] args)
     {
         var options = new BenchArgs(args);
-        var depths = options.Get("depths", "4,5").Split(',').Select(int.Parse).ToArray();
+        var depths = options.Ints("depths", "4,5");
         var rounds = options.Int("rounds", 5);
         var runs = options.Int("runs", 20);
         set_num_threads(options.Int("threads", 2));

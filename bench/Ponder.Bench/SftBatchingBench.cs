@@ -17,8 +17,8 @@ static class SftBatchingBench
     public static Task<int> Run(string[] args)
     {
         var options = new BenchArgs(args);
-        var limits = options.Get("micro", "1024,2048,4096").Split(',').Select(int.Parse).ToArray();
-        var stepSizes = options.Get("batch", "4096").Split(',').Select(int.Parse).ToArray();
+        var limits = options.Ints("micro", "1024,2048,4096");
+        var stepSizes = options.Ints("batch", "4096");
         var contenders = stepSizes.SelectMany(b => limits.Select(l => (Batch: b, Limit: l))).ToArray();
         var seconds = options.Float("seconds", 60);
         var rounds = options.Int("rounds", 2);
