@@ -5,10 +5,10 @@ namespace Ponder.Tasks;
 /// <summary>Builds one word problem as a running quantity: each event adds a sentence to the story, a step of work to
 /// the scratchpad (terse and worded; column lines for multi-digit amounts) and an inverse line for the backwards
 /// check. Amounts are whole units (cents for money, formatted as dollars). Every thought opens with the story's numbers
-/// as one line of terms in story order ("46, -4, +8×3, ÷2"): models that went straight to the arithmetic misread the
-/// numbers of a long story, and copying them one sentence at a time first is the easier step. Each later step opens
-/// with the term it works ("-4×$2: …"), which names the event as well as the story's own words did, in fewer tokens;
-/// only the first step, which has nothing before it, is named by its label.</summary>
+/// as one line of numbered terms in story order ("1) 46, 2) -4, 3) +8×3, 4) ÷2 (last)"): models that went straight to the
+/// arithmetic misread the numbers of a long story, and copying them one sentence at a time first is the easier step.
+/// Each step opens with its number, and each later one with the term it works ("2) -4×$2: …"), which names the event
+/// as well as the story's own words did, in fewer tokens; only the first step is named by its label.</summary>
 public sealed class WordProblemStory(bool money, string unit)
 {
     readonly List<string> sentences = [];
@@ -154,19 +154,23 @@ public sealed class WordProblemStory(bool money, string unit)
     public string Solve(Verbosity verbosity, string goal)
     {
         var s = new StringBuilder();
-        var story = string.Join(", ", terms);
-        // Every step after the first opens with its term, copied from the numbers line: the next step is then the term
-        // after the one just worked ("+4×4: …" follows "49"), where models without it skipped or repeated terms.
+        // Terms are numbered ("1) 46, 2) -4, 3) +8×3 (last)") and every step opens with its number and term, copied from
+        // the numbers line: the next step is the number after the last one, looked up, where models that had to find the
+        // term after the one just worked skipped or repeated terms ("+8" then "+8×3"). The final term is marked, and the
+        // mark copied into its step, so the stop is local: numbers alone (tried as letters) ran on past the end.
+        var marked = terms.Select((t, i) => i == terms.Count - 1 ? $"{t} (last)" : t).ToList();
+        var story = string.Join(", ", marked.Select((t, i) => $"{i + 1}) {t}"));
+        string Opening(int i) => i == 0 ? "1) " : $"{i + 1}) {marked[i]}: ";
         if (verbosity == Verbosity.Terse)
         {
             s.AppendLine(story);
-            for (var i = 0; i < steps.Count; i++) s.AppendLine(i == 0 ? steps[i].Terse : $"{terms[i]}: {steps[i].Terse}");
+            for (var i = 0; i < steps.Count; i++) s.AppendLine(Opening(i) + steps[i].Terse);
             s.Length -= Environment.NewLine.Length;
             return s.ToString();
         }
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {goal}. Go through the story one event at a time.");
         s.AppendLine($"Numbers: {story}.");
-        for (var i = 0; i < steps.Count; i++) s.AppendLine(i == 0 ? steps[i].Worded : $"{terms[i]}: {steps[i].Worded}");
+        for (var i = 0; i < steps.Count; i++) s.AppendLine(Opening(i) + steps[i].Worded);
         s.Append($"So the result is {Show(Value)}{(money ? "" : " " + unit)}.");
         if (verbosity == Verbosity.Elaborate && inverses.Count > 0)
             s.Append($"\nCheck backwards: {string.Join(", ", Enumerable.Reverse(inverses))}, back to the first step.");

@@ -4,8 +4,7 @@ namespace Ponder.Tasks.Tests;
 
 public partial class ComparisonScratchpadTests
 {
-    // "3=3, 4<7: 347<374 → larger 374" (terse) or "347 vs 374: 3=3, 4<7: 347<374 → larger 374" / "5 vs 46: 46 is longer:
-    // 5<46 → larger 46" / "2 vs 0: 2>0 → smaller 0".
+    // "347 vs 374: 3=3, 4<7: 347<374 → larger 374" / "5 vs 46: 46 is longer: 5<46 → larger 46" / "2 vs 0: 2>0 → smaller 0".
     [GeneratedRegex(@"(?<!\d)(?:(?<a2>\d+) vs (?<b2>\d+): )?(?:(?<why>[^→;:\s][^→;:\n]*): )?(?<a>\d+)(?<op>[<>])(?<b>\d+) → (?<goal>larger|smaller) (?<winner>\d+)")]
     private static partial Regex Comparison();
 
@@ -44,7 +43,7 @@ public partial class ComparisonScratchpadTests
     }
 
     [Fact]
-    public void Each_comparison_gives_its_reason_before_a_winner_that_follows_from_it_and_the_goal()
+    public void Each_comparison_names_its_numbers_and_gives_its_reason_before_a_winner_that_follows_from_it_and_the_goal()
     {
         var task = new ComparisonTask();
         var checkedComparisons = 0;
@@ -54,11 +53,9 @@ public partial class ComparisonScratchpadTests
             foreach (Match m in Comparison().Matches(problem.Solution))
             {
                 long a = long.Parse(m.Groups["a"].Value), b = long.Parse(m.Groups["b"].Value);
-                if (m.Groups["a2"].Success)
-                {
-                    Assert.Equal(a, long.Parse(m.Groups["a2"].Value));
-                    Assert.Equal(b, long.Parse(m.Groups["b2"].Value));
-                }
+                Assert.True(m.Groups["a2"].Success, $"'{m.Value}' does not name its numbers first in:\n{problem.Solution}");
+                Assert.Equal(a, long.Parse(m.Groups["a2"].Value));
+                Assert.Equal(b, long.Parse(m.Groups["b2"].Value));
                 Assert.True(m.Groups["why"].Success || (a < 10 && b < 10), $"'{m.Value}' gives no reason in:\n{problem.Solution}");
                 if (m.Groups["why"].Success)
                 {

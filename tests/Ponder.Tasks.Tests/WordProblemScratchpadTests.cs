@@ -7,6 +7,9 @@ public partial class WordProblemScratchpadTests
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex Number();
 
+    [GeneratedRegex(@"^\d+\) ")]
+    private static partial Regex StepNumber();
+
     // A one-line sum, difference or half of whole amounts: "195+3=198", "$53 - $8 = $45", "32 ÷ 2 = 16".
     [GeneratedRegex(@"(?<![\d.×])\$?(?<a>\d+) ?(?<op>[+\-÷]) ?\$?(?<b>\d+) ?= ?\$?\d+(?![\d.])")]
     private static partial Regex OneLineStep();
@@ -30,6 +33,10 @@ public partial class WordProblemScratchpadTests
                 Assert.StartsWith("Numbers: ", line);
                 line = line["Numbers: ".Length..];
             }
+            var terms = line.TrimEnd('.').Split(", ");
+            Assert.Equal(Enumerable.Range(1, terms.Length).Select(i => $"{i}) "), terms.Select(t => t[..(t.IndexOf(')') + 2)]));
+            Assert.Equal([terms.Length - 1], terms.Select((t, i) => (t, i)).Where(p => p.t.EndsWith(" (last)")).Select(p => p.i));
+            line = string.Join(", ", terms.Select(t => t[(t.IndexOf(')') + 2)..]));
             var story = problem.Question[..problem.Question.LastIndexOf('.')]; // the question sentence asks, it gives no numbers
             var given = Number().Matches(story).Select(m => m.Value).ToList();
             var listed = Number().Matches(line).Select(m => m.Value).ToList();
@@ -45,7 +52,7 @@ public partial class WordProblemScratchpadTests
     }
 
     [Fact]
-    public void Every_step_after_the_first_opens_with_the_next_term_of_the_numbers_line()
+    public void Every_step_opens_with_its_number_and_every_step_after_the_first_with_its_term_of_the_numbers_line()
     {
         var task = new WordProblemTask();
         var checkedSteps = 0;
@@ -54,14 +61,13 @@ public partial class WordProblemScratchpadTests
             var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
             var terse = problem.Verbosity == Verbosity.Terse;
             var numbers = lines.First(l => terse || l.StartsWith("Numbers: "));
+            // "1) 46", "2) -4", …, "4) ÷2 (last)": each numbered term, its mark too, is how its step opens, the first one's number alone.
             var terms = (terse ? numbers : numbers["Numbers: ".Length..^1]).Split(", ");
-            const string separator = ": ";
-            // Lines that open with a term: a sign or a digit/dollar, then the separator. Column lines ("49+10: 9+0=9 → 9")
-            // open with a digit too, so only lines whose opening is one of the story's terms count, and they must come in order.
-            var opened = lines.SkipWhile(l => l != numbers).Skip(2)
-                .Where(l => terms.Skip(1).Any(t => l.StartsWith(t + separator, StringComparison.Ordinal)))
-                .Select(l => terms.Skip(1).First(t => l.StartsWith(t + separator, StringComparison.Ordinal))).ToList();
-            Assert.True(terms.Skip(1).SequenceEqual(opened), $"steps open with [{string.Join(" | ", opened)}], the terms are [{string.Join(" | ", terms)}]:\n{problem.Question}\n{problem.Solution}");
+            var openings = terms.Select((t, i) => i == 0 ? "1) " : t + ": ").ToList();
+            // Column lines ("49+10: 9+0=9 → 9") never open with "N) ", so the lines that do are the steps, in order.
+            var opened = lines.SkipWhile(l => l != numbers).Skip(1).Where(l => StepNumber().IsMatch(l)).ToList();
+            Assert.True(opened.Count == openings.Count && opened.Zip(openings).All(p => p.First.StartsWith(p.Second, StringComparison.Ordinal)),
+                $"steps open with [{string.Join(" | ", opened)}], the terms are [{string.Join(" | ", terms)}]:\n{problem.Question}\n{problem.Solution}");
             checkedSteps += opened.Count;
         }
         Assert.True(checkedSteps > 2000, $"only {checkedSteps} steps checked");
