@@ -104,7 +104,7 @@ public sealed class ComparisonTask : ReasoningTask
         var largestFirst = mode is Mode.Largest or Mode.Descending;
         if (mode is Mode.Largest or Mode.Smallest)
         {
-            s.AppendLine(Pass(numbers, largestFirst, verbosity, out var winner));
+            s.AppendLine(Pass(numbers, largestFirst, out var winner));
             if (verbosity == Verbosity.Elaborate)
                 s.AppendLine($"Check: {string.Join(", ", numbers.Where(n => n != winner).Select(n => $"{winner}{(largestFirst ? ">" : "<")}{n}"))}, so {winner} is {goal}.");
         }
@@ -114,7 +114,7 @@ public sealed class ComparisonTask : ReasoningTask
             var sorted = new List<long>();
             while (remaining.Count > 1)
             {
-                var line = Pass(remaining, largestFirst, verbosity, out var pick);
+                var line = Pass(remaining, largestFirst, out var pick);
                 sorted.Add(pick);
                 // What is left is written beside each take: the next pass starts from it, and the last number is copied
                 // from it (asked to find the one number not yet taken, a small model repeated the last one taken). It is
@@ -146,7 +146,7 @@ public sealed class ComparisonTask : ReasoningTask
     /// without their reason ("35<32") were wrong where reasoned ones were not; and terse comparisons that did not name
     /// their numbers first ("3=3, 4<7: …") judged length by eye: four models sorted right in 45% of terse thoughts and
     /// 83% of the others, which name them (test split, levels 2–4).</summary>
-    static string Pass(List<long> numbers, bool largest, Verbosity verbosity, out long winner)
+    static string Pass(List<long> numbers, bool largest, out long winner)
     {
         winner = numbers[0];
         var parts = new List<string>();
