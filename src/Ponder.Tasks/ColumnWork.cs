@@ -15,8 +15,10 @@ namespace Ponder.Tasks;
 public static class ColumnWork
 {
     /// <summary>Lines adding two non-negative numbers; the last line ends with "→ {a + b}". <paramref name="kept"/>
-    /// is a tail of digits already settled (long multiplication's shifted rows) that every result carries.</summary>
-    public static IReadOnlyList<string> Add(long a, long b, string kept = "")
+    /// is a tail of digits already settled (long multiplication's row digit) that every result carries. With
+    /// <paramref name="restInOneLine"/>, digits of a longer top left once the bottom and the carry are used up move
+    /// into the result in one line ("192: stays → 19282283") rather than one line each.</summary>
+    public static IReadOnlyList<string> Add(long a, long b, string kept = "", bool restInOneLine = false)
     {
         var lines = new List<string>();
         string top = a.ToString(), bottom = b.ToString();
@@ -24,6 +26,11 @@ public static class ColumnWork
         var carry = 0;
         while (top.Length > 0 || bottom.Length > 0)
         {
+            if (restInOneLine && bottom.Length == 0 && carry == 0 && top.Length > 1)
+            {
+                lines.Add($"{top}: stays → {top}{result}{kept}");
+                break;
+            }
             int x = Last(top), y = Last(bottom);
             var total = x + y + carry;
             var last = top.Length <= 1 && bottom.Length <= 1;

@@ -3,7 +3,9 @@ using System.Text;
 namespace Ponder.Tasks;
 
 /// <summary>Long multiplication: one partial product per digit of the multiplier, each worked digit by digit
-/// (<see cref="ColumnWork.TimesDigit"/>), each shifted row added to the running total by columns as it comes.
+/// (<see cref="ColumnWork.TimesDigit"/>). Rows go through the multiplier from the left, and each is added to ten times
+/// the product so far ("3031×28 = 60620 + 24248"), so every addition keeps exactly the row's last digit: the shifted
+/// rows this replaced made the model count how many digits stay, which it got wrong at four digits.
 /// Level = digits of the longer operand; the hardest trained level is 4 × 4 digits.</summary>
 public sealed class MultiplicationTask : ReasoningTask
 {
@@ -42,19 +44,19 @@ public sealed class MultiplicationTask : ReasoningTask
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Long multiplication {a} × {b}.");
         else s.AppendLine($"{a}×{b}");
         var multiplierDigits = PlaceNames.Length(b);
+        if (multiplierDigits > 1)
+            s.AppendLine(terse ? $"digits {Digits(b)}" : $"Digits of {b} from the left: {Digits(b)}.");
         var recheck = verbosity == Verbosity.Elaborate ? random.Next(multiplierDigits) : -1;
         var total = 0L;
-        for (var place = 0; place < multiplierDigits; place++)
+        for (var row = 0; row < multiplierDigits; row++)
         {
-            var digit = PlaceNames.Digit(b, place);
+            var digit = PlaceNames.Digit(b, multiplierDigits - 1 - row);
             var partial = a * digit;
-            var scale = (long)Math.Pow(10, place);
-            var line = digit <= 1 || a < 10 ? $"{a}×{digit}: {partial}" : ColumnWork.TimesDigit(a, digit);
-            s.AppendLine(place > 0 && partial != 0 ? $"{line}, shift → {partial * scale}" : line);
-            if (place == recheck && digit > 1 && a >= 10)
+            s.AppendLine(digit <= 1 || a < 10 ? $"{a}×{digit}: {partial}" : ColumnWork.TimesDigit(a, digit));
+            if (row == recheck && digit > 1 && a >= 10)
                 s.AppendLine($"Re-check: {PlaceNames.Digit(a, 0)}×{digit} = {PlaceNames.Digit(a, 0) * digit}. Yes.");
-            if (place > 0 && partial != 0) AddRow(s, total, partial, place, scale, terse);
-            total += partial * scale;
+            if (row > 0 && total != 0) AddRow(s, a, b / (long)Math.Pow(10, multiplierDigits - 1 - row), total, partial, terse);
+            total = total * 10 + partial;
         }
         if (terse) s.Append($"={product}");
         else
@@ -70,17 +72,19 @@ public sealed class MultiplicationTask : ReasoningTask
         return s.ToString();
     }
 
-    /// <summary>Adds a shifted partial product to the running total: the total's last <paramref name="shift"/> digits
-    /// stay as they are (the row has zeros there), the rest is column addition.</summary>
-    static void AddRow(StringBuilder s, long total, long partial, int shift, long scale, bool terse)
+    /// <summary>Adds a row to ten times the product so far, a × the multiplier's first digits ("3031×28 = 60620 +
+    /// 24248"): the sum's last digit is the row's, the rest is column addition of the total and the row without it.</summary>
+    static void AddRow(StringBuilder s, long a, long prefix, long total, long partial, bool terse)
     {
-        var kept = (total % scale).ToString().PadLeft(shift, '0');
-        s.AppendLine(terse
-            ? $"{total}+{partial * scale}: keep {kept}"
-            : $"Add: {total} + {partial * scale}; the last {shift} digit{(shift > 1 ? "s" : "")} {kept} stay.");
-        if (total / scale == 0) { s.AppendLine($"→ {partial}{kept}"); return; }
-        foreach (var line in ColumnWork.Add(total / scale, partial, kept)) s.AppendLine(line);
+        var sum = $"{a}×{prefix}{(terse ? "=" : " = ")}{total * 10}{(terse ? "+" : " + ")}{partial}";
+        if (partial == 0) { s.AppendLine($"{sum} → {total * 10}"); return; }
+        var kept = (partial % 10).ToString();
+        s.AppendLine(terse ? $"{sum}: keep {kept}" : $"{sum}; the last digit {kept} stays.");
+        if (partial < 10) { s.AppendLine($"→ {total}{kept}"); return; }
+        foreach (var line in ColumnWork.Add(total, partial / 10, kept, restInOneLine: true)) s.AppendLine(line);
     }
+
+    static string Digits(long value) => string.Join(", ", value.ToString().ToCharArray());
 
     static long Round(long value)
     {

@@ -23,6 +23,24 @@ public partial class ColumnWorkTests
     }
 
     [Fact]
+    public void Addition_with_the_rest_in_one_line_moves_a_longer_top_across_once_the_carry_is_used_up()
+    {
+        Assert.Equal(
+            ["1925831+2397: 1+7=8 → 83", "192583+239: 3+9=12 c1 → 283", "19258+23: 8+3+1=12 c1 → 2283",
+             "1925+2: 5+2+1=8 → 82283", "192: stays → 19282283"],
+            ColumnWork.Add(1925831, 2397, "3", restInOneLine: true));
+        // A carry still owed walks on digit by digit; a one-digit rest is an ordinary line.
+        Assert.Equal(["99+1: 9+1=10 c1 → 0", "9: 9+1=10 → 100"], ColumnWork.Add(99, 1, restInOneLine: true));
+        foreach (var (a, b) in Pairs())
+        {
+            var lines = ColumnWork.Add(a, b, restInOneLine: true);
+            Assert.EndsWith($"→ {a + b}", lines[^1]);
+            Assert.True(lines.Count(l => l.Contains("stays")) <= 1);
+            Assert.True(lines.Count <= ColumnWork.Add(a, b).Count);
+        }
+    }
+
+    [Fact]
     public void Addition_lines_work_on_the_last_digits_left_and_end_with_the_sum()
     {
         foreach (var (a, b) in Pairs())

@@ -9,10 +9,13 @@ public partial class ScratchpadArithmeticTests
     [GeneratedRegex(@"(?<![\d.$()×÷+\-] ?)(?<chain>-?\d+(?:(?: [+\-×÷] |[+\-×÷])\d+)*(?:(?: = |=)-?\d+(?:(?: [+\-×÷] |[+\-×÷])\d+)*)+)(?![\d(]|\.\d)")]
     private static partial Regex Chain();
 
-    // "9948×5: 8×5=40 c4 → 0, …, 9×5+4=49 → 49740, shift → 497400" or "19×0: 0"; the product is the last number
-    // before the shift.
-    [GeneratedRegex(@"^(?<a>\d+)×(?<d>\d): (?:(?:(?!shift).)*→ )?(?<p>\d+)(?:, shift → (?<shifted>\d+))?$")]
+    // "9948×5: 8×5=40 c4 → 0, …, 9×5+4=49 → 49740" or "19×0: 0": a partial product, the last number on the line.
+    [GeneratedRegex(@"^(?<a>\d+)×(?<d>\d): (?:.*→ )?(?<p>\d+)$")]
     private static partial Regex PartialProduct();
+
+    // "3031×28 = 60620 + 24248; …" or terse "3031×28=60620+24248: keep 8": a row added to ten times the total so far.
+    [GeneratedRegex(@"^(?<a>\d+)×(?<prefix>\d+) ?= ?(?<tens>\d+) ?\+ ?(?<p>\d+)")]
+    private static partial Regex RowSum();
 
     [Theory]
     [MemberData(nameof(Samples.TaskNames), MemberType = typeof(Samples))]
@@ -46,28 +49,58 @@ public partial class ScratchpadArithmeticTests
     }
 
     [Fact]
-    public void Multiplication_partial_products_are_the_multiplicand_times_each_shifted_digit_and_add_up_to_the_product()
+    public void Multiplication_rows_take_the_multiplier_digits_from_the_left_and_each_sum_is_ten_times_the_total_plus_the_row()
     {
         foreach (var level in new MultiplicationTask().Levels.All)
         foreach (var problem in Samples.Draw(new MultiplicationTask(), level, 300))
         {
-            long sum = 0;
-            var partials = 0;
+            var operands = problem.Id.Split('*').Select(long.Parse).ToArray();
+            var (a, b) = operands[1].ToString().Length > operands[0].ToString().Length ? (operands[1], operands[0]) : (operands[0], operands[1]);
+            var rows = new List<long>();
+            long total = 0;
             foreach (var line in problem.Solution.Split('\n'))
             {
-                var m = PartialProduct().Match(line);
-                if (!m.Success) continue;
-                long a = long.Parse(m.Groups["a"].Value), digit = long.Parse(m.Groups["d"].Value);
-                Assert.True(a * digit == long.Parse(m.Groups["p"].Value), $"{line}\n{problem.Solution}");
-                var shift = (long)Math.Pow(10, partials);
-                var shifted = m.Groups["shifted"].Success ? long.Parse(m.Groups["shifted"].Value) : a * digit;
-                Assert.True(a * digit * shift == shifted, $"{line}\n{problem.Solution}");
-                sum += shifted;
-                partials++;
+                if (PartialProduct().Match(line) is { Success: true } row)
+                {
+                    Assert.Equal(a, long.Parse(row.Groups["a"].Value));
+                    Assert.Equal(b.ToString()[rows.Count] - '0', int.Parse(row.Groups["d"].Value));
+                    Assert.True(a * long.Parse(row.Groups["d"].Value) == long.Parse(row.Groups["p"].Value), $"{line}\n{problem.Solution}");
+                    rows.Add(long.Parse(row.Groups["p"].Value));
+                }
+                else if (RowSum().Match(line) is { Success: true } sum)
+                {
+                    // The sum restates how far through the multiplier it is, and starts from the total so far.
+                    Assert.Equal(b.ToString()[..rows.Count], sum.Groups["prefix"].Value);
+                    Assert.Equal(total - rows[^1], long.Parse(sum.Groups["tens"].Value));
+                    Assert.Equal(rows[^1], long.Parse(sum.Groups["p"].Value));
+                }
+                if (PartialProduct().IsMatch(line)) total = total * 10 + rows[^1];
             }
-            Assert.True(partials >= 1, problem.Solution);
-            Assert.Equal(problem.Answer, sum.ToString());
+            Assert.Equal(b.ToString().Length, rows.Count);
+            Assert.Equal(problem.Answer, total.ToString());
         }
+    }
+
+    [Fact]
+    public void Multiplication_sums_keep_only_the_row_last_digit_and_add_the_rest_by_columns()
+    {
+        var sums = 0;
+        foreach (var problem in Samples.Draw(new MultiplicationTask(), 4, 200))
+        {
+            var lines = problem.Solution.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (RowSum().Match(lines[i]) is not { Success: true } sum) continue;
+                sums++;
+                var row = sum.Groups["p"].Value;
+                if (row == "0") { Assert.EndsWith($"→ {sum.Groups["tens"].Value}", lines[i]); continue; }
+                Assert.Matches($@"(; the last digit {row[^1]} stays\.|: keep {row[^1]})$", lines[i]);
+                // Every column line after it carries the kept digit, and the total without its zero is the top.
+                var tens = sum.Groups["tens"].Value;
+                if (row.Length > 1) Assert.StartsWith($"{tens[..^1]}+{row[..^1]}: ", lines[i + 1]);
+            }
+        }
+        Assert.True(sums > 300, $"only {sums} row sums");
     }
 
     /// <summary>Integer arithmetic with × and ÷ before + and -; ÷ must divide exactly.</summary>
