@@ -4,7 +4,10 @@ namespace Ponder.Tasks;
 
 /// <summary>Multi-step arithmetic expressions with precedence and parentheses, e.g. "3 + 4 × (12 - 7)". The scratchpad
 /// reduces one operation per line in precedence order (innermost parentheses, then ×, then + and - left to right) and
-/// rewrites what is left. Level = number of operators.</summary>
+/// rewrites what is left. While more than one operation is left, each step first copies the expression with the
+/// operation it works on in brackets ("16 + [18 × 6]"), so the rewrite after it replaces a marked span: unmarked, the
+/// rewrite was the first false line in most failed expressions (three models' test items: numbers doubled, dropped,
+/// or taken from the wrong operation, "leaving 108 + 108" for 16 + 18 × 6). Level = number of operators.</summary>
 public sealed class ExpressionTask : ReasoningTask
 {
     static readonly string[] TimesSymbols = ["×", "×", "*", "*", "x"];
@@ -34,8 +37,8 @@ public sealed class ExpressionTask : ReasoningTask
         foreach (var t in tokens)
         {
             var token = t == "×" ? times : t;
-            // Parentheses hug their contents: "3 + (4 - 1)".
-            if (spaced && s.Length > 0 && t != ")" && s[^1] != '(') s.Append(' ');
+            // Parentheses and the brackets that mark a step hug their contents: "3 + (4 - [2 × 1])".
+            if (spaced && s.Length > 0 && t is not (")" or "]") && s[^1] is not ('(' or '[')) s.Append(' ');
             s.Append(token);
         }
         return s.ToString();
@@ -68,6 +71,7 @@ public sealed class ExpressionTask : ReasoningTask
             var op = tokens[at];
             var result = op == "+" ? x + y : op == "-" ? x - y : x * y;
             var inParentheses = from > 0;
+            if (tokens.Count(t => t is "+" or "-" or "×") > 1) s.AppendLine(Render(Marked(tokens, at), "×", !terse));
             tokens.RemoveRange(at - 1, 3);
             tokens.Insert(at - 1, result.ToString());
             Unwrap(tokens, at - 1);
@@ -89,6 +93,10 @@ public sealed class ExpressionTask : ReasoningTask
         else s.Length -= Environment.NewLine.Length;
         return s.ToString();
     }
+
+    /// <summary>The expression with the operation at <paramref name="at"/> and its operands in brackets.</summary>
+    static List<string> Marked(List<string> tokens, int at) =>
+        [.. tokens[..(at - 1)], "[", .. tokens[(at - 1)..(at + 2)], "]", .. tokens[(at + 2)..]];
 
     /// <summary>"(23)" becomes "23" in the same step, so no line is spent on dropping parentheses.</summary>
     internal static void Unwrap(List<string> tokens, int index)
