@@ -17,13 +17,14 @@ public static class ColumnWork
     /// <summary>Lines adding two non-negative numbers; the last line ends with "→ {a + b}". <paramref name="kept"/>
     /// is a tail of digits already settled (long multiplication's row digit) that every result carries. With
     /// <paramref name="restInOneLine"/>, digits of a longer top left once the bottom and the carry are used up move
-    /// into the result in one line ("192: stays → 19282283") rather than one line each.</summary>
-    public static IReadOnlyList<string> Add(long a, long b, string kept = "", bool restInOneLine = false)
+    /// into the result in one line ("192: stays → 19282283") rather than one line each. <paramref name="carryIn"/> is a
+    /// carry out of columns worked before these (the cents of an amount of money).</summary>
+    public static IReadOnlyList<string> Add(long a, long b, string kept = "", bool restInOneLine = false, int carryIn = 0)
     {
         var lines = new List<string>();
         string top = a.ToString(), bottom = b.ToString();
         var result = "";
-        var carry = 0;
+        var carry = carryIn;
         while (top.Length > 0 || bottom.Length > 0)
         {
             if (restInOneLine && bottom.Length == 0 && carry == 0 && top.Length > 1)
@@ -50,15 +51,16 @@ public static class ColumnWork
     /// <summary>Lines subtracting <paramref name="bottom"/> from <paramref name="top"/>; the last line ends with
     /// "→ {top - bottom}", leading zeros dropped by a line of its own. A top smaller than a bottom of the same length is
     /// worked as given: its top column borrows out ("3-3-1<0, 13-3-1=9 b1 → 973" for 347 - 374), which is how
-    /// <see cref="Difference"/> finds a negative difference.</summary>
-    public static IReadOnlyList<string> Subtract(long top, long bottom)
+    /// <see cref="Difference"/> finds a negative difference. <paramref name="kept"/> and <paramref name="borrowIn"/>
+    /// are as in <see cref="Add"/>: settled digits every result carries, a borrow owed to columns worked before.</summary>
+    public static IReadOnlyList<string> Subtract(long top, long bottom, string kept = "", int borrowIn = 0)
     {
         if (top < bottom && IsShorter(top, bottom))
             throw new ArgumentException($"column subtraction needs top ≥ bottom or both of one length, got {top} - {bottom}");
         var lines = new List<string>();
         string a = top.ToString(), b = bottom.ToString();
         var result = "";
-        var borrow = 0;
+        var borrow = borrowIn;
         while (a.Length > 0)
         {
             int x = Last(a), y = Last(b);
@@ -70,13 +72,13 @@ public static class ColumnWork
             else work = $"{terms}<0, 1{terms}={value + 10} b1";
             borrow = value < 0 ? 1 : 0;
             result = ((value + 10) % 10).ToString() + result;
-            lines.Add($"{operands}: {work} → {result}");
+            lines.Add($"{operands}: {work} → {result}{kept}");
             a = Drop(a);
             b = Drop(b);
         }
         var trimmed = result.TrimStart('0');
         if (trimmed.Length == 0) trimmed = "0";
-        if (trimmed != result) lines.Add($"{result} → {trimmed}");
+        if (trimmed != result) lines.Add($"{result}{kept} → {trimmed}{kept}");
         return lines;
     }
 

@@ -43,8 +43,9 @@ public class ReferenceSolutionTests
             Assert.All(Samples.Draw(task, level, 150), p => Assert.DoesNotContain("answer", p.Solution, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The trainer redraws examples longer than its 1,024-token context (about one token per character
-    /// here), so at the hardest trained level nine in ten questions with their thoughts must stay within it.</summary>
+    /// <summary>The trainer redraws examples longer than its 1,024-token context, so at the hardest trained level nine
+    /// in ten questions with their thoughts must stay within it: 1,200 characters, as column work runs about 1.2
+    /// characters a token (word problems at level 4: 90th percentile 1,152 characters, 885 thought tokens).</summary>
     [Theory]
     [MemberData(nameof(Samples.TaskNames), MemberType = typeof(Samples))]
     public void Nine_in_ten_thoughts_at_the_hardest_trained_level_fit_the_training_context(string name)
@@ -52,6 +53,6 @@ public class ReferenceSolutionTests
         var task = Samples.Task(name);
         var lengths = Samples.Draw(task, task.Levels.MaxTrained, 2000).Select(p => p.Question.Length + p.Solution.Length)
             .Order().ToList();
-        Assert.True(lengths[lengths.Count * 9 / 10] <= 1100, $"90th percentile {lengths[lengths.Count * 9 / 10]} characters");
+        Assert.True(lengths[lengths.Count * 9 / 10] <= 1200, $"90th percentile {lengths[lengths.Count * 9 / 10]} characters");
     }
 }

@@ -92,4 +92,46 @@ public partial class WordProblemScratchpadTests
         }
         Assert.True(steps >= 10, $"only {steps} one-line steps of one-digit amounts found: the pattern no longer matches the steps");
     }
+
+    // "cents 50+75=125 c1 → .25" or "cents 0-50<0, 100-50=50 b1 → .50", alone or after a terse step's opening
+    // ("4) +$12: cents …"): the cents of a sum or difference of money.
+    [GeneratedRegex(@"(?:^|: )cents (?<x>\d+)(?<op>[+-])(?<y>\d+)[=<].* → \.(?<c>\d\d)$")]
+    private static partial Regex CentsLine();
+
+    // The first dollar column after it: "45+57: 5+7+1=13 c1 → 3.25".
+    [GeneratedRegex(@"^(?<top>\d+)[+-](?<bottom>\d+): ")]
+    private static partial Regex DollarLine();
+
+    // A one-line sum or difference with cents on either side: "$45.50 + $57 = $97.50".
+    [GeneratedRegex(@"\$\d+(?:\.\d\d)? ?[+-] ?\$\d+(?:\.\d\d)? ?= ?\$\d+\.\d\d|\$\d+\.\d\d ?[+-] ?\$\d+(?:\.\d\d)? ?=")]
+    private static partial Regex OneLineCents();
+
+    [Fact]
+    public void Sums_and_differences_of_money_with_cents_work_the_cents_first_then_the_dollars_by_columns()
+    {
+        var task = new WordProblemTask();
+        var blocks = 0;
+        foreach (var problem in Samples.AtEveryLevel(task, 200, seed: 91))
+        {
+            var lines = problem.Solution.ReplaceLineEndings("\n").Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!lines[i].StartsWith("Check backwards"))
+                    Assert.False(OneLineCents().IsMatch(lines[i]), $"'{lines[i]}' is worked in one line:\n{problem.Solution}");
+                if (CentsLine().Match(lines[i]) is not { Success: true } cents) continue;
+                var dollars = DollarLine().Match(lines[i + 1]);
+                Assert.True(dollars.Success, $"{lines[i + 1]}\n{problem.Solution}");
+                long top = long.Parse(dollars.Groups["top"].Value) * 100 + long.Parse(cents.Groups["x"].Value);
+                long bottom = long.Parse(dollars.Groups["bottom"].Value) * 100 + long.Parse(cents.Groups["y"].Value);
+                var value = cents.Groups["op"].Value == "+" ? top + bottom : top - bottom;
+                Assert.Equal(value % 100, long.Parse(cents.Groups["c"].Value));
+                var end = i + 1;
+                while (end + 1 < lines.Length && lines[end + 1].Contains('→') && !StepNumber().IsMatch(lines[end + 1])) end++;
+                var shown = value % 100 == 0 ? $"→ ${value / 100}" : $"→ {value / 100}.{value % 100:D2}";
+                Assert.True(lines[end].EndsWith(shown), $"'{lines[end]}' should end with '{shown}':\n{problem.Solution}");
+                blocks++;
+            }
+        }
+        Assert.True(blocks > 100, $"only {blocks} cents-first sums or differences");
+    }
 }
