@@ -36,13 +36,17 @@ public sealed class MultiplicationTask : ReasoningTask
     public static string Solve(long a, long b, Verbosity verbosity, Random random)
     {
         var s = new StringBuilder();
-        var product = a * b;
         var terse = verbosity == Verbosity.Terse;
-        // The shorter number is the multiplier: fewer partial products to add.
+        // The shorter number is the multiplier: fewer partial products to add. A swap is written as an equation
+        // ("7 × 4181 = 4181 × 7"): unwritten, a model copied the question's order and multiplied by the longer number.
+        var x = terse ? "×" : " × ";
+        var asked = $"{a}{x}{b}";
         if (PlaceNames.Length(b) > PlaceNames.Length(a)) (a, b) = (b, a);
-        if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {a} × {b}: multiply by each digit of {b}, then add.");
-        else if (verbosity == Verbosity.Normal) s.AppendLine($"Long multiplication {a} × {b}.");
-        else s.AppendLine($"{a}×{b}");
+        var product = a * b;
+        var opening = asked == $"{a}{x}{b}" ? asked : $"{asked}{(terse ? "=" : " = ")}{a}{x}{b}";
+        if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {opening}: multiply by each digit of {b}, then add.");
+        else if (verbosity == Verbosity.Normal) s.AppendLine($"Long multiplication {opening}.");
+        else s.AppendLine(opening);
         var multiplierDigits = PlaceNames.Length(b);
         if (multiplierDigits > 1)
             s.AppendLine(terse ? $"digits {Digits(b)}" : $"Digits of {b} from the left: {Digits(b)}.");

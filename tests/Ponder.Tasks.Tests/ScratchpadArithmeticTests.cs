@@ -56,6 +56,10 @@ public partial class ScratchpadArithmeticTests
         {
             var operands = problem.Id.Split('*').Select(long.Parse).ToArray();
             var (a, b) = operands[1].ToString().Length > operands[0].ToString().Length ? (operands[1], operands[0]) : (operands[0], operands[1]);
+            // A question asking the shorter number first is turned round in an equation on the first line.
+            var first = problem.Solution.Split('\n')[0].Replace(" ", "");
+            if (a != operands[0]) Assert.Contains($"{operands[0]}×{operands[1]}={a}×{b}", first);
+            else Assert.DoesNotContain("=", first);
             var rows = new List<long>();
             long total = 0;
             foreach (var line in problem.Solution.Split('\n'))
