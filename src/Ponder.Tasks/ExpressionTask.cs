@@ -55,7 +55,7 @@ public sealed class ExpressionTask : ReasoningTask
         else s.AppendLine(text);
         var tokens = new List<string>(start);
         var steps = 0;
-        var recheck = verbosity == Verbosity.Elaborate ? random.Next(Math.Max(1, tokens.Count(t => t is "+" or "-" or "×"))) : -1;
+        var recheck = verbosity == Verbosity.Elaborate ? random.Next(Math.Max(1, Operations(tokens))) : -1;
         while (tokens.Count > 1)
         {
             var (from, to) = InnermostGroup(tokens);
@@ -71,7 +71,7 @@ public sealed class ExpressionTask : ReasoningTask
             var op = tokens[at];
             var result = op == "+" ? x + y : op == "-" ? x - y : x * y;
             var inParentheses = from > 0;
-            if (tokens.Count(t => t is "+" or "-" or "×") > 1) s.AppendLine(Render(Marked(tokens, at), "×", !terse));
+            if (Operations(tokens) > 1) s.AppendLine(Render(Marked(tokens, at), "×", !terse));
             tokens.RemoveRange(at - 1, 3);
             tokens.Insert(at - 1, result.ToString());
             Unwrap(tokens, at - 1);
@@ -93,6 +93,8 @@ public sealed class ExpressionTask : ReasoningTask
         else s.Length -= Environment.NewLine.Length;
         return s.ToString();
     }
+
+    static int Operations(List<string> tokens) => tokens.Count(t => t is "+" or "-" or "×");
 
     /// <summary>The expression with the operation at <paramref name="at"/> and its operands in brackets.</summary>
     static List<string> Marked(List<string> tokens, int at) =>

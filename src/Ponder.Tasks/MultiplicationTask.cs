@@ -47,19 +47,23 @@ public sealed class MultiplicationTask : ReasoningTask
         if (verbosity == Verbosity.Elaborate) s.AppendLine($"We need {opening}: multiply by each digit of {b}, then add.");
         else if (verbosity == Verbosity.Normal) s.AppendLine($"Long multiplication {opening}.");
         else s.AppendLine(opening);
-        var multiplierDigits = PlaceNames.Length(b);
+        var multiplier = b.ToString();
+        var multiplierDigits = multiplier.Length;
         if (multiplierDigits > 1)
-            s.AppendLine(terse ? $"digits {Digits(b)}" : $"Digits of {b} from the left: {Digits(b)}.");
+        {
+            var listed = string.Join(", ", multiplier.ToCharArray());
+            s.AppendLine(terse ? $"digits {listed}" : $"Digits of {b} from the left: {listed}.");
+        }
         var recheck = verbosity == Verbosity.Elaborate ? random.Next(multiplierDigits) : -1;
         var total = 0L;
         for (var row = 0; row < multiplierDigits; row++)
         {
-            var digit = PlaceNames.Digit(b, multiplierDigits - 1 - row);
+            var digit = multiplier[row] - '0';
             var partial = a * digit;
             s.AppendLine(digit <= 1 || a < 10 ? $"{a}×{digit}: {partial}" : ColumnWork.TimesDigit(a, digit));
             if (row == recheck && digit > 1 && a >= 10)
                 s.AppendLine($"Re-check: {PlaceNames.Digit(a, 0)}×{digit} = {PlaceNames.Digit(a, 0) * digit}. Yes.");
-            if (row > 0 && total != 0) AddRow(s, a, b / (long)Math.Pow(10, multiplierDigits - 1 - row), total, partial, terse);
+            if (row > 0 && total != 0) AddRow(s, a, multiplier[..(row + 1)], total, partial, terse);
             total = total * 10 + partial;
         }
         if (terse) s.Append($"={product}");
@@ -78,7 +82,7 @@ public sealed class MultiplicationTask : ReasoningTask
 
     /// <summary>Adds a row to ten times the product so far, a × the multiplier's first digits ("3031×28 = 60620 +
     /// 24248"): the sum's last digit is the row's, the rest is column addition of the total and the row without it.</summary>
-    static void AddRow(StringBuilder s, long a, long prefix, long total, long partial, bool terse)
+    static void AddRow(StringBuilder s, long a, string prefix, long total, long partial, bool terse)
     {
         var sum = $"{a}×{prefix}{(terse ? "=" : " = ")}{total * 10}{(terse ? "+" : " + ")}{partial}";
         if (partial == 0) { s.AppendLine($"{sum} → {total * 10}"); return; }
@@ -87,8 +91,6 @@ public sealed class MultiplicationTask : ReasoningTask
         if (partial < 10) { s.AppendLine($"→ {total}{kept}"); return; }
         foreach (var line in ColumnWork.Add(total, partial / 10, kept, restInOneLine: true)) s.AppendLine(line);
     }
-
-    static string Digits(long value) => string.Join(", ", value.ToString().ToCharArray());
 
     static long Round(long value)
     {

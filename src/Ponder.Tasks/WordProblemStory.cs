@@ -121,7 +121,7 @@ public sealed class WordProblemStory(bool money, string unit)
         if (subtract && before < amount) return null;
         if (money && (before % 100 != 0 || amount % 100 != 0)) return CentsFirst(before, amount, subtract);
         var (x, y) = money ? (before / 100, amount / 100) : (before, amount);
-        if ((x < 10 && y < 10) || (subtract && x < y)) return null;
+        if (x < 10 && y < 10) return null;
         return string.Join("\n", subtract ? ColumnWork.Subtract(x, y) : ColumnWork.Add(x, y));
     }
 
